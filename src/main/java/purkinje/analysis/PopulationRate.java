@@ -20,7 +20,12 @@ public final class PopulationRate {
      * @param rateHz population-average rate at each sample time (Hz per cell)
      */
     public record Series(double[] timeMs, double[] rateHz) {
-        /** Defensive copies, arrays must have equal length. */
+        /**
+         * Makes defensive copies; the arrays must have equal length.
+         *
+         * @param timeMs sample times (ms)
+         * @param rateHz rates (Hz)
+         */
         public Series {
             Objects.requireNonNull(timeMs, "timeMs");
             Objects.requireNonNull(rateHz, "rateHz");
