@@ -1,2 +1,11 @@
 package purkinje.cli;
-public class Main { public static void main(String[] a){ System.out.println("hi"); } }
+
+/** Entry point: {@code java -jar purkinje.jar COMMAND ...}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(PurkinjeCommand.execute(args));
+    }
+}

@@ -1,0 +1,62 @@
+package purkinje.engine;
+
+/**
+ * Per-cell outcome of a simulation, indexed like the {@link Ensemble}: spike counts and online ISI
+ * sums always; spike trains (ms) and voltage traces (mV, sampled every dt from t = 0) when kept.
+ */
+public final class EnsembleResult {
+    private final Ensemble ensemble;
+    private final SimulationSettings settings;
+    private final CellRecorder[] cells;
+    private final double wallSeconds;
+
+    EnsembleResult(Ensemble ensemble, SimulationSettings settings, CellRecorder[] cells, double wallSeconds) {
+        this.ensemble = ensemble;
+        this.settings = settings;
+        this.cells = cells;
+        this.wallSeconds = wallSeconds;
+    }
+
+    public Ensemble ensemble() {
+        return ensemble;
+    }
+
+    public SimulationSettings settings() {
+        return settings;
+    }
+
+    /** Wall-clock seconds the integration took. */
+    public double wallSeconds() {
+        return wallSeconds;
+    }
+
+    /** Cell-steps per wall-clock second, the throughput figure of merit. */
+    public double cellStepsPerSecond() {
+        return ensemble.size() * (double) settings.steps() / wallSeconds;
+    }
+
+    /** Online ISI sums of one cell, for {@code SpikeStatistics.fromAccumulated}. */
+    public record IsiSums(int spikes, int isiCount, double isiMeanMs, double isiSumSquaredDeviationsMs2,
+                          double cv2Sum, int cv2Terms, double lvSum, int lvTerms) {
+    }
+
+    public IsiSums isiSums(int cell) {
+        CellRecorder r = cells[cell];
+        return new IsiSums(r.spikes, r.isiCount, r.isiMeanMs, r.isiM2, r.cv2Sum, r.cv2Terms, r.lvSum, r.lvTerms);
+    }
+
+    public int spikeCount(int cell) {
+        return cells[cell].spikes;
+    }
+
+    /** Spike times in ms, or null when spikes were not kept. */
+    public double[] spikeTimesMs(int cell) {
+        return cells[cell].train();
+    }
+
+    /** Membrane potential in mV at k * dt, or null when this cell was not traced. */
+    public double[] voltageMv(int cell) {
+        double[] v = cells[cell].voltageMv;
+        return v == null ? null : v.clone();
+    }
+}

@@ -1,0 +1,120 @@
+package purkinje.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.rng.UniformRandomProvider;
+import purkinje.model.CellParameter;
+
+/**
+ * The one simulation loop of the tool: integrates every cell of an {@link Ensemble} over the run.
+ *
+ * <p>Cells are independent (no coupling), so each is integrated over the whole run in turn with its
+ * state in local variables, and cells are handed to worker threads in fixed chunks. Every cell draws
+ * from its own random streams and writes only its own result slot, so the output is bit-identical
+ * whatever the number of threads.
+ */
+public final class EnsembleSimulator {
+    private static final int CHUNK = 4;
+
+    private EnsembleSimulator() {
+    }
+
+    public static EnsembleResult run(Ensemble ensemble, SimulationSettings settings) {
+        return run(ensemble, settings, ProgressListener.NONE);
+    }
+
+    public static EnsembleResult run(Ensemble ensemble, SimulationSettings settings, ProgressListener progress) {
+        int n = ensemble.size();
+        CellRecorder[] recorders = new CellRecorder[n];
+        StepContext ctx = new StepContext(settings.dtMs(), settings.steps(), new AtomicLong());
+        long total = n * settings.steps();
+        AtomicInteger nextChunk = new AtomicInteger();
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        int threads = Math.max(1, Math.min(settings.threads(), chunks));
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "purkinje-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                futures.add(pool.submit(() -> {
+                    for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+                        for (int cell = c * CHUNK; cell < Math.min(n, (c + 1) * CHUNK); cell++) {
+                            recorders[cell] = simulateCell(ensemble, cell, settings, ctx);
+                        }
+                    }
+                }));
+            }
+            awaitWithProgress(futures, ctx.cellStepsDone(), total, progress);
+        } finally {
+            pool.shutdownNow();
+        }
+        double wall = (System.nanoTime() - start) * 1e-9;
+        return new EnsembleResult(ensemble, settings, recorders, wall);
+    }
+
+    private static void awaitWithProgress(List<Future<?>> futures, AtomicLong done, long total,
+                                          ProgressListener progress) {
+        try {
+            for (Future<?> f : futures) {
+                while (true) {
+                    try {
+                        f.get(250, TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        progress.progress(done.get(), total);
+                    }
+                }
+            }
+            progress.progress(total, total);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("simulation interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static CellRecorder simulateCell(Ensemble e, int cell, SimulationSettings s, StepContext ctx) {
+        double[][] p = e.parameters;
+        double capacitance = p[CellParameter.C_M.ordinal()][cell];
+        double tau = p[CellParameter.TAU_M.ordinal()][cell];
+        double eLeak = p[CellParameter.E_L.ordinal()][cell];
+        double vTh = p[CellParameter.V_TH.ordinal()][cell];
+        double vReset = p[CellParameter.V_RESET.ordinal()][cell];
+        double tRef = p[CellParameter.T_REF.ordinal()][cell];
+        double iPace = p[CellParameter.I_PACE.ordinal()][cell];
+        double vInf = eLeak + iPace * tau / capacitance; // E_L + I / g_L
+        double sigma = e.noiseSigmaVMv[cell];
+        double tauNoise = e.noiseTauMs[cell];
+
+        double[] trace = null;
+        if (s.voltageCells().contains(cell)) {
+            trace = new double[(int) Math.min(s.voltageSamples(), s.steps() + 1)];
+        }
+        CellRecorder recorder = new CellRecorder(s.keepSpikes(), trace);
+        UniformRandomProvider rng = RandomStreams.forCell(e.populationSeed[cell], e.cellInPopulation[cell],
+                RandomStreams.Purpose.DYNAMICS);
+        // Start anywhere between reset and threshold, so cells do not fire in step at first.
+        double v0 = vReset + (vTh - vReset) * rng.nextDouble();
+        if (tauNoise > 0 && sigma > 0) {
+            ColouredNoiseIntegrator.simulate(tau, tauNoise, vInf, vTh, vReset, tRef, sigma, rng, v0, ctx, recorder);
+        } else {
+            WhiteNoiseIntegrator.simulate(tau, vInf, vTh, vReset, tRef, sigma, rng, v0, ctx, recorder);
+        }
+        return recorder;
+    }
+}

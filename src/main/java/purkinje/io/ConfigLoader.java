@@ -1,0 +1,297 @@
+package purkinje.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import purkinje.io.ConfigSchema.Field;
+import purkinje.io.ConfigTree.ListNode;
+import purkinje.io.ConfigTree.MapNode;
+import purkinje.io.ConfigTree.Node;
+import purkinje.io.ConfigTree.ScalarNode;
+import purkinje.model.CellParameter;
+import purkinje.model.CellParameters;
+import purkinje.model.Condition;
+import purkinje.model.Heterogeneity;
+import purkinje.model.InvalidParameterException;
+import purkinje.model.Meis1Mapping;
+import purkinje.model.NoiseParameters;
+import purkinje.model.RecordOptions;
+import purkinje.model.RunConfig;
+import purkinje.model.Unit;
+
+/**
+ * Reads a run config (CONFIG.md) into a validated {@link RunConfig}. Omitted fields take the
+ * defaults of MODEL.md, field by field (so {@code heterogeneity: {tau_m: 0.05}} keeps the default
+ * I_pace variability; write {@code I_pace: 0} to remove it). Every problem becomes a one-line
+ * {@link ConfigException} naming the file, line, field and fix.
+ */
+public final class ConfigLoader {
+    /** Defaults of fields MODEL.md does not fix (CONFIG.md's example values). */
+    public static final long DEFAULT_SEED = 20261126L;
+    public static final double DEFAULT_DURATION_MS = 20_000;
+    public static final double DEFAULT_DT_MS = 0.1;
+    public static final int DEFAULT_CELLS = 40;
+
+    private ConfigLoader() {
+    }
+
+    /** A config as read: the resolved run, the tree (for blocks other commands read) and its source. */
+    public record Loaded(RunConfig run, MapNode tree, String source, String text) {
+    }
+
+    /** Reads and resolves a config file; {@code extraBlocks} are further top-level keys a command accepts. */
+    public static Loaded load(Path file, Map<String, Field> extraBlocks) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file not found: " + source + " (give an existing file with --config)");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + source + ": " + e.getMessage());
+        }
+        return parse(text, source, defaultName(file), extraBlocks);
+    }
+
+    /** Parses config text; {@code defaultName} names the run when the config has no {@code name}. */
+    public static Loaded parse(String text, String source, String defaultName, Map<String, Field> extraBlocks) {
+        MapNode tree;
+        try (Reader r = new java.io.StringReader(text)) {
+            tree = ConfigTree.parse(r, source);
+        } catch (IOException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
+        return new Loaded(resolve(tree, source, defaultName, extraBlocks), tree, source, text);
+    }
+
+    private static String defaultName(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** Resolves a parsed tree into a run config (also used after a sweep sets values in the tree). */
+    public static RunConfig resolve(MapNode root, String source, String defaultName, Map<String, Field> extraBlocks) {
+        Map<String, Field> top = new LinkedHashMap<>(ConfigSchema.RUN);
+        top.putAll(extraBlocks);
+        Reader0 r = new Reader0(source);
+        r.checkKeys(root, top, "");
+        String name = r.text(root, "name", defaultName);
+        long seed = r.integer(root, "seed", DEFAULT_SEED, "");
+        double durationMs = r.quantity(root, "duration", ConfigSchema.RUN, "", DEFAULT_DURATION_MS / 1000) * 1000;
+        double dtMs = r.quantity(root, "dt", ConfigSchema.RUN, "", DEFAULT_DT_MS);
+        long cells = r.integer(root, "cells_per_condition", DEFAULT_CELLS, "");
+        if (cells < 1 || cells > Integer.MAX_VALUE) {
+            throw r.error(root.keyLines().get("cells_per_condition"), "cells_per_condition: must be at least 1, was "
+                    + cells);
+        }
+
+        MapNode record = r.block(root, "record");
+        RecordOptions recordOptions = r.wrap(record, () -> new RecordOptions(
+                r.bool(record, "spikes", RecordOptions.DEFAULTS.spikes(), "record."),
+                (int) r.integer(record, "voltage_cells", RecordOptions.DEFAULTS.voltageCells(), "record.")));
+
+        MapNode cellNode = r.block(root, "cell");
+        double[] cellValues = CellParameters.DEFAULTS.toArray();
+        for (CellParameter p : CellParameter.values()) {
+            cellValues[p.ordinal()] = r.quantity(cellNode, p.configName(), ConfigSchema.CELL, "cell.",
+                    cellValues[p.ordinal()]);
+        }
+        CellParameters cell = r.wrap(cellNode, () -> CellParameters.fromArray(cellValues));
+
+        MapNode noiseNode = r.block(root, "noise");
+        NoiseParameters noise = r.wrap(noiseNode, () -> new NoiseParameters(
+                r.quantity(noiseNode, "sigma_v", ConfigSchema.NOISE, "noise.", NoiseParameters.DEFAULTS.sigmaVMv()),
+                r.quantity(noiseNode, "tau", ConfigSchema.NOISE, "noise.", NoiseParameters.DEFAULTS.tauMs())));
+
+        MapNode hetNode = r.block(root, "heterogeneity");
+        Heterogeneity heterogeneity = r.wrap(hetNode, () -> new Heterogeneity(
+                r.parameterTable(hetNode, "heterogeneity", Heterogeneity.DEFAULTS.coefficientOfVariation())));
+        MapNode meisNode = r.block(root, "meis1");
+        Meis1Mapping meis1 = r.wrap(meisNode, () -> new Meis1Mapping(
+                r.parameterTable(meisNode, "meis1", Meis1Mapping.DEFAULTS.relativeAtNull())));
+
+        List<Condition> conditions = r.conditions(root);
+        int line = root.line();
+        return r.wrap(line, () -> new RunConfig(name, seed, durationMs, dtMs, (int) cells, recordOptions, cell, noise,
+                heterogeneity, meis1, conditions));
+    }
+
+    /** Value readers that turn every problem into a ConfigException with file and line. */
+    private static final class Reader0 {
+        private final String source;
+
+        Reader0(String source) {
+            this.source = source;
+        }
+
+        ConfigException error(Integer line, String message) {
+            return new ConfigException(source + (line == null ? "" : ":" + line) + ": " + message);
+        }
+
+        <T> T wrap(Node node, java.util.function.Supplier<T> build) {
+            return wrap(node == null ? null : node.line(), build);
+        }
+
+        <T> T wrap(Integer line, java.util.function.Supplier<T> build) {
+            try {
+                return build.get();
+            } catch (InvalidParameterException e) {
+                throw error(line, e.getMessage());
+            }
+        }
+
+        void checkKeys(MapNode node, Map<String, Field> schema, String prefix) {
+            for (Map.Entry<String, Node> e : node.entries().entrySet()) {
+                String key = e.getKey();
+                Field field = schema.get(key);
+                int line = node.keyLines().get(key);
+                if (field == null) {
+                    throw error(line, "unknown key '" + prefix + key + "'; did you mean '" + prefix
+                            + ConfigSchema.nearest(key, schema.keySet()) + "'?");
+                }
+                if (field instanceof ConfigSchema.Block b) {
+                    checkKeys(asMap(e.getValue(), prefix + key), b.fields(), prefix + key + ".");
+                } else if (field instanceof ConfigSchema.ParameterTable) {
+                    checkKeys(asMap(e.getValue(), prefix + key), ConfigSchema.CELL, prefix + key + ".");
+                }
+            }
+        }
+
+        MapNode asMap(Node n, String field) {
+            if (n instanceof MapNode m) {
+                return m;
+            }
+            if (n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.NULL) {
+                return new MapNode(Map.of(), Map.of(), s.line());
+            }
+            throw error(n.line(), field + ": expected a block of 'key: value' lines");
+        }
+
+        /** A nested block, or an empty one when absent. */
+        MapNode block(MapNode parent, String key) {
+            Node n = parent.entries().get(key);
+            return n == null ? new MapNode(Map.of(), Map.of(), parent.line()) : asMap(n, key);
+        }
+
+        private ScalarNode scalar(MapNode parent, String key, String prefix) {
+            Node n = parent.entries().get(key);
+            if (n == null) {
+                return null;
+            }
+            if (!(n instanceof ScalarNode s) || s.kind() == ScalarNode.Kind.NULL) {
+                throw error(n.line(), prefix + key + ": expected a single value");
+            }
+            return s;
+        }
+
+        double quantity(MapNode parent, String key, Map<String, Field> schema, String prefix, double fallback) {
+            ScalarNode s = scalar(parent, key, prefix);
+            if (s == null) {
+                return fallback;
+            }
+            ConfigSchema.Quantity q = (ConfigSchema.Quantity) schema.get(key);
+            try {
+                return Quantities.parse(s.text(), q.unit(), prefix + key, q.example());
+            } catch (IllegalArgumentException e) {
+                throw error(s.line(), e.getMessage());
+            }
+        }
+
+        long integer(MapNode parent, String key, long fallback, String prefix) {
+            ScalarNode s = scalar(parent, key, prefix);
+            if (s == null) {
+                return fallback;
+            }
+            try {
+                if (s.kind() != ScalarNode.Kind.NUMBER) {
+                    throw new NumberFormatException();
+                }
+                return Long.parseLong(s.text().trim());
+            } catch (NumberFormatException e) {
+                throw error(s.line(), prefix + key + ": expected a whole number, was '" + s.text() + "'");
+            }
+        }
+
+        double number(ScalarNode s, String field) {
+            if (s.kind() == ScalarNode.Kind.NUMBER) {
+                return Double.parseDouble(s.text());
+            }
+            throw error(s.line(), field + ": expected a plain number without unit, was '" + s.text() + "'");
+        }
+
+        boolean bool(MapNode parent, String key, boolean fallback, String prefix) {
+            ScalarNode s = scalar(parent, key, prefix);
+            if (s == null) {
+                return fallback;
+            }
+            if (s.kind() != ScalarNode.Kind.BOOLEAN) {
+                throw error(s.line(), prefix + key + ": expected true or false, was '" + s.text() + "'");
+            }
+            return Boolean.parseBoolean(s.text());
+        }
+
+        String text(MapNode parent, String key, String fallback) {
+            ScalarNode s = scalar(parent, key, "");
+            if (s == null) {
+                return fallback;
+            }
+            String t = s.text().trim();
+            if (t.isEmpty() || !t.matches("[A-Za-z0-9._-]+")) {
+                throw error(s.line(), key + ": use letters, digits, '.', '_' or '-' only (it names a folder), was '"
+                        + t + "'");
+            }
+            return t;
+        }
+
+        Map<CellParameter, Double> parameterTable(MapNode node, String block, Map<CellParameter, Double> defaults) {
+            Map<CellParameter, Double> values = new EnumMap<>(CellParameter.class);
+            values.putAll(defaults);
+            for (Map.Entry<String, Node> e : node.entries().entrySet()) {
+                CellParameter p = CellParameter.byConfigName(e.getKey()).orElseThrow();
+                ScalarNode s = scalar(node, e.getKey(), block + ".");
+                values.put(p, number(s, block + "." + e.getKey()));
+            }
+            return values;
+        }
+
+        List<Condition> conditions(MapNode root) {
+            Node n = root.entries().get("conditions");
+            if (n == null) {
+                return RunConfig.DEFAULT_CONDITIONS;
+            }
+            if (!(n instanceof ListNode list)) {
+                throw error(n.line(), "conditions: expected a list of '- name: ..., meis1_dosage: ...' entries");
+            }
+            if (list.items().isEmpty()) {
+                throw error(n.line(), "conditions: the list is empty; give at least one condition");
+            }
+            List<Condition> out = new ArrayList<>();
+            for (Node item : list.items()) {
+                MapNode m = asMap(item, "conditions[" + out.size() + "]");
+                checkKeys(m, ConfigSchema.CONDITION, "conditions[" + out.size() + "].");
+                String name = text(m, "name", null);
+                if (name == null) {
+                    throw error(m.line(), "conditions[" + out.size() + "]: needs a name");
+                }
+                ScalarNode d = scalar(m, "meis1_dosage", "conditions[" + out.size() + "].");
+                double dosage = d == null ? 1.0 : number(d, "conditions[" + out.size() + "].meis1_dosage");
+                out.add(wrap(m, () -> new Condition(name, dosage)));
+            }
+            return out;
+        }
+    }
+
+    /** Units of the top-level quantities for writing a resolved config. */
+    static Unit unitOf(String key) {
+        return ((ConfigSchema.Quantity) ConfigSchema.RUN.get(key)).unit();
+    }
+}

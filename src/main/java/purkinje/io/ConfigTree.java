@@ -1,0 +1,123 @@
+package purkinje.io;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A YAML document as a tree whose every node remembers its line, so that errors can say
+ * "compare.yaml:12: ...". Read with Jackson's streaming YAML parser; duplicate keys are errors.
+ */
+public final class ConfigTree {
+    private ConfigTree() {
+    }
+
+    /** A node of the tree. */
+    public sealed interface Node permits MapNode, ListNode, ScalarNode {
+        int line();
+    }
+
+    /** A mapping; keys keep their order of appearance. */
+    public record MapNode(Map<String, Node> entries, Map<String, Integer> keyLines, int line) implements Node {
+        public MapNode {
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            keyLines = Collections.unmodifiableMap(new LinkedHashMap<>(keyLines));
+        }
+
+        /** A copy with one entry set (added at the end if new). */
+        public MapNode with(String key, Node value) {
+            Map<String, Node> e = new LinkedHashMap<>(entries);
+            Map<String, Integer> l = new LinkedHashMap<>(keyLines);
+            e.put(key, value);
+            l.putIfAbsent(key, value.line());
+            return new MapNode(e, l, line);
+        }
+    }
+
+    /** A sequence. */
+    public record ListNode(List<Node> items, int line) implements Node {
+        public ListNode {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * A scalar as written. {@code quoted} is false for plain numbers and booleans (YAML types them),
+     * true for strings; {@code text} is null for an empty value.
+     */
+    public record ScalarNode(String text, Kind kind, int line) implements Node {
+        /** What YAML made of the scalar. */
+        public enum Kind { STRING, NUMBER, BOOLEAN, NULL }
+    }
+
+    /** Parses a YAML document; the root must be a mapping (an empty document gives an empty one). */
+    public static MapNode parse(Reader reader, String source) {
+        try (JsonParser p = new YAMLFactory().createParser(reader)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return new MapNode(Map.of(), Map.of(), 1);
+            }
+            Node root = read(p, t, source);
+            if (!(root instanceof MapNode m)) {
+                throw new ConfigException(source + ":" + root.line() + ": the config must be a mapping of keys "
+                        + "to values (key: value), not a single value or a list");
+            }
+            if (p.nextToken() != null) {
+                throw new ConfigException(source + ": holds more than one YAML document; keep one");
+            }
+            return m;
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
+                    ? jpe.getLocation().getLineNr() : -1;
+            throw new ConfigException(source + (line > 0 ? ":" + line : "") + ": not valid YAML (" + msg
+                    + "); check indentation and colons");
+        }
+    }
+
+    private static Node read(JsonParser p, JsonToken t, String source) throws IOException {
+        int line = p.currentTokenLocation().getLineNr();
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, Node> entries = new LinkedHashMap<>();
+                Map<String, Integer> lines = new LinkedHashMap<>();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String key = p.currentName();
+                    int keyLine = p.currentTokenLocation().getLineNr();
+                    Node value = read(p, p.nextToken(), source);
+                    if (entries.containsKey(key)) {
+                        throw new ConfigException(source + ":" + keyLine + ": key '" + key + "' appears twice (also on line "
+                                + lines.get(key) + "); keep one");
+                    }
+                    entries.put(key, value);
+                    lines.put(key, keyLine);
+                }
+                return new MapNode(entries, lines, line);
+            }
+            case START_ARRAY: {
+                List<Node> items = new ArrayList<>();
+                for (JsonToken i = p.nextToken(); i != JsonToken.END_ARRAY; i = p.nextToken()) {
+                    items.add(read(p, i, source));
+                }
+                return new ListNode(items, line);
+            }
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return new ScalarNode(p.getText(), ScalarNode.Kind.NUMBER, line);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new ScalarNode(p.getText(), ScalarNode.Kind.BOOLEAN, line);
+            case VALUE_NULL:
+                return new ScalarNode(null, ScalarNode.Kind.NULL, line);
+            default:
+                return new ScalarNode(p.getText(), ScalarNode.Kind.STRING, line);
+        }
+    }
+}

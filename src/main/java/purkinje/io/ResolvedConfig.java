@@ -1,0 +1,55 @@
+package purkinje.io;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import purkinje.model.CellParameter;
+import purkinje.model.Condition;
+import purkinje.model.RunConfig;
+import purkinje.model.Unit;
+
+/**
+ * A run config written back out in the config's own schema with units, defaults included: what
+ * the manifest records, and a valid config file in its own right.
+ */
+public final class ResolvedConfig {
+    private ResolvedConfig() {
+    }
+
+    public static Map<String, Object> toMap(RunConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("seed", c.seed());
+        m.put("duration", Quantities.format(c.durationMs() / 1000, Unit.SECOND));
+        m.put("dt", Quantities.format(c.dtMs(), Unit.MILLISECOND));
+        m.put("cells_per_condition", c.cellsPerCondition());
+        m.put("record", Map.of("spikes", c.record().spikes(), "voltage_cells", c.record().voltageCells()));
+        Map<String, Object> cell = new LinkedHashMap<>();
+        for (CellParameter p : CellParameter.values()) {
+            cell.put(p.configName(), Quantities.format(c.cell().get(p), p.unit()));
+        }
+        m.put("cell", cell);
+        Map<String, Object> noise = new LinkedHashMap<>();
+        noise.put("sigma_v", Quantities.format(c.noise().sigmaVMv(), Unit.MILLIVOLT));
+        noise.put("tau", Quantities.format(c.noise().tauMs(), Unit.MILLISECOND));
+        m.put("noise", noise);
+        m.put("heterogeneity", byName(c.heterogeneity().coefficientOfVariation()));
+        m.put("meis1", byName(c.meis1().relativeAtNull()));
+        List<Object> conditions = new ArrayList<>();
+        for (Condition k : c.conditions()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("name", k.name());
+            one.put("meis1_dosage", k.meis1Dosage());
+            conditions.add(one);
+        }
+        m.put("conditions", conditions);
+        return m;
+    }
+
+    private static Map<String, Object> byName(Map<CellParameter, Double> values) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        values.forEach((p, v) -> m.put(p.configName(), v));
+        return m;
+    }
+}

@@ -1,0 +1,87 @@
+package purkinje.model;
+
+/**
+ * Intrinsic parameters of one leaky integrate-and-fire Purkinje cell.
+ *
+ * <pre>
+ *   C_m dV/dt = -g_L (V - E_L) + I_pace + I_noise(t)         (V &lt; V_th)
+ *   g_L = C_m / tau_m
+ *   V &gt;= V_th  -&gt;  spike, V := V_reset, clamped for t_ref
+ * </pre>
+ *
+ * Units are in the names: pF, ms, mV, pA. With these units g_L = C_m / tau_m comes out in nS
+ * and I / g_L in mV. Defaults (MODEL.md): mouse PC E-GLIF values of Geminiani et al. 2019
+ * (Front Comput Neurosci 13:35) for tau_m, E_L, V_th, V_reset; C_m, t_ref and I_pace are
+ * stated assumptions.
+ *
+ * @param capacitancePf   C_m, membrane capacitance (pF), &gt; 0
+ * @param tauMs           tau_m, membrane time constant (ms), &gt; 0
+ * @param eLeakMv         E_L, leak reversal (resting) potential (mV)
+ * @param vThresholdMv    V_th, spike threshold (mV)
+ * @param vResetMv        V_reset, potential after a spike (mV), &lt; V_th
+ * @param tRefMs          t_ref, absolute refractory period (ms), &gt;= 0
+ * @param iPacePa         I_pace, intrinsic pacemaking current (pA)
+ */
+public record CellParameters(double capacitancePf, double tauMs, double eLeakMv,
+                             double vThresholdMv, double vResetMv, double tRefMs, double iPacePa) {
+
+    /** Wild-type larval zebrafish Purkinje cell of MODEL.md. */
+    public static final CellParameters DEFAULTS =
+            new CellParameters(20, 47, -59, -43, -69, 1, 10.3);
+
+    public CellParameters {
+        Checks.positive("C_m", capacitancePf, "pF");
+        Checks.positive("tau_m", tauMs, "ms");
+        Checks.finite("E_L", eLeakMv, "mV");
+        Checks.finite("V_th", vThresholdMv, "mV");
+        Checks.finite("V_reset", vResetMv, "mV");
+        Checks.finite("I_pace", iPacePa, "pA");
+        if (!(tRefMs >= 0) || Double.isInfinite(tRefMs)) {
+            throw new InvalidParameterException("t_ref must be zero or positive, was " + tRefMs + " ms");
+        }
+        if (!(vResetMv < vThresholdMv)) {
+            throw new InvalidParameterException("V_reset must be below V_th (reset " + vResetMv
+                    + " mV, threshold " + vThresholdMv + " mV)");
+        }
+    }
+
+    /** g_L = C_m / tau_m in nS (pF / ms = nS). */
+    public double gLeakNs() {
+        return capacitancePf / tauMs;
+    }
+
+    /** Steady-state depolarisation by the pacemaking current, mu = I_pace / g_L, in mV above E_L. */
+    public double muMv() {
+        return iPacePa / gLeakNs();
+    }
+
+    /** The value of one parameter, in the unit of {@link CellParameter#unit()}. */
+    public double get(CellParameter p) {
+        return switch (p) {
+            case C_M -> capacitancePf;
+            case TAU_M -> tauMs;
+            case E_L -> eLeakMv;
+            case V_TH -> vThresholdMv;
+            case V_RESET -> vResetMv;
+            case T_REF -> tRefMs;
+            case I_PACE -> iPacePa;
+        };
+    }
+
+    /** A copy with one parameter replaced (validated again). */
+    public CellParameters with(CellParameter p, double value) {
+        double[] v = toArray();
+        v[p.ordinal()] = value;
+        return fromArray(v);
+    }
+
+    /** Values in {@link CellParameter} order. */
+    public double[] toArray() {
+        return new double[] {capacitancePf, tauMs, eLeakMv, vThresholdMv, vResetMv, tRefMs, iPacePa};
+    }
+
+    /** Inverse of {@link #toArray()}. */
+    public static CellParameters fromArray(double[] v) {
+        return new CellParameters(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+    }
+}
