@@ -104,7 +104,7 @@ final class FigureStyle {
             return "n/a";
         }
         double a = Math.abs(v);
-        if (a >= 100 || a == 0) {
+        if (a >= 100 || a == 0 || (a >= 1 && v == Math.rint(v))) {
             return String.format(Locale.ROOT, "%.0f", v);
         }
         if (a >= 10) {

@@ -22,6 +22,8 @@ public final class FigureWriter {
     public static final int DEFAULT_WIDTH_PX = 900;
     /** Default figure height in pixels. */
     public static final int DEFAULT_HEIGHT_PX = 600;
+    /** Decimal places of SVG coordinates. */
+    private static final int SVG_DECIMALS = 2;
 
     private FigureWriter() {
     }
@@ -64,6 +66,9 @@ public final class FigureWriter {
     /** Writes an SVG of the chart to {@code file} (text is kept as SVG text elements). */
     public static Path writeSvg(JFreeChart chart, Path file, int widthPx, int heightPx) throws IOException {
         SVGGraphics2D g2 = new SVGGraphics2D(widthPx, heightPx);
+        // 2 decimals are plenty at pixel scale and keep dense rasters/traces small
+        g2.setGeomDoubleConverter(SVGUtils.createDoubleConverter(SVG_DECIMALS));
+        g2.setTransformDoubleConverter(SVGUtils.createDoubleConverter(SVG_DECIMALS + 2));
         chart.draw(g2, new Rectangle(0, 0, widthPx, heightPx));
         SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
         return file;

@@ -16,7 +16,7 @@ import org.jfree.data.xy.DefaultIntervalXYDataset;
 import org.jfree.data.xy.DefaultXYDataset;
 
 /**
- * Interspike-interval histograms of all conditions overlaid: translucent bars plus a solid outline
+ * Interspike-interval histograms of all conditions overlaid: a solid outline plus a faint fill
  * in the condition colour, normalised to a probability density so that conditions with different
  * numbers of intervals compare directly (each histogram has area 1).
  */
@@ -116,9 +116,9 @@ public final class IsiHistogramFigure {
         XYStepRenderer stepRenderer = new XYStepRenderer();
         stepRenderer.setDefaultShapesVisible(false);
         for (int i = 0; i < list.size(); i++) {
-            barRenderer.setSeriesPaint(i, ConditionPalette.colour(i, 80));
+            barRenderer.setSeriesPaint(i, ConditionPalette.colour(i, 38));
             stepRenderer.setSeriesPaint(i, ConditionPalette.colour(i));
-            stepRenderer.setSeriesStroke(i, new BasicStroke(1.8f));
+            stepRenderer.setSeriesStroke(i, new BasicStroke(2.2f));
             barRenderer.setSeriesVisibleInLegend(i, false); // the solid outline carries the legend
         }
 

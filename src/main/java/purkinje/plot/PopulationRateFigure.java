@@ -34,6 +34,7 @@ public final class PopulationRateFigure {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         double maxRate = 0;
         double maxT = 0;
+        double minT = 0;
         for (int i = 0; i < list.size(); i++) {
             ConditionPopulationRate r = list.get(i);
             int n = r.timeMs().length;
@@ -46,6 +47,7 @@ public final class PopulationRateFigure {
                 }
                 if (Double.isFinite(xy[0][k])) {
                     maxT = Math.max(maxT, xy[0][k]);
+                    minT = Math.min(minT, xy[0][k]);
                 }
             }
             dataset.addSeries(keys.get(i), xy);
@@ -53,12 +55,7 @@ public final class PopulationRateFigure {
             renderer.setSeriesStroke(i, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         }
         NumberAxis xAxis = FigureStyle.numberAxis(X_LABEL);
-        xAxis.setAutoRangeIncludesZero(false);
-        xAxis.setLowerMargin(0);
-        xAxis.setUpperMargin(0);
-        if (maxT <= 0) {
-            xAxis.setRange(0, 1);
-        }
+        xAxis.setRange(minT, maxT > minT ? maxT : minT + 1);
         NumberAxis yAxis = FigureStyle.numberAxis(Y_LABEL);
         yAxis.setRange(0, maxRate > 0 ? maxRate * 1.1 : 1.0);
 
