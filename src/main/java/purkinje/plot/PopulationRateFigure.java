@@ -32,6 +32,7 @@ public final class PopulationRateFigure {
         List<String> keys = Stats.uniqueKeys(list.stream().map(ConditionPopulationRate::condition).toList());
         DefaultXYDataset dataset = new DefaultXYDataset();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);
         double maxRate = 0;
         double maxT = 0;
         double minT = 0;

@@ -2,7 +2,6 @@ package purkinje.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.geom.Rectangle2D;
 import java.util.List;
 
 import org.jfree.chart.JFreeChart;
@@ -10,7 +9,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
@@ -98,13 +96,9 @@ public final class RasterFigure {
         // tick height: ~75 % of a row, between 2 and 12 px
         double rowPx = NOMINAL_PLOT_HEIGHT_PX / Math.max(1, totalCells);
         double h = Math.max(2, Math.min(12, 0.75 * rowPx));
-        double w = totalCells > 60 ? 1.0 : 1.4;
-        Rectangle2D tick = new Rectangle2D.Double(-w / 2, -h / 2, w, h);
-
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        renderer.setDrawOutlines(false);
+        float w = totalCells > 60 ? 1.0f : 1.4f;
+        RasterTickRenderer renderer = new RasterTickRenderer(h, w);
         for (int i = 0; i < list.size(); i++) {
-            renderer.setSeriesShape(i, tick);
             renderer.setSeriesPaint(i, ConditionPalette.colour(i));
         }
 

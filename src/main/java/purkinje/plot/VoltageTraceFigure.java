@@ -73,6 +73,7 @@ public final class VoltageTraceFigure {
             double dt = tr.dtMs() > 0 ? tr.dtMs() : 1.0;
             DefaultXYDataset dataset = new DefaultXYDataset();
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+            renderer.setDrawSeriesLineAsPath(true);
             int s = 0;
             for (double[] v : tr.voltageMv()) {
                 if (v == null) {
