@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
 
@@ -63,13 +64,26 @@ public final class FigureWriter {
         return file;
     }
 
-    /** Writes an SVG of the chart to {@code file} (text is kept as SVG text elements). */
+    /**
+     * Writes an SVG of the chart to {@code file}. All text, including the rotated y-axis labels, is
+     * kept as SVG {@code <text>} elements (searchable, editable): JFreeChart's rotated-string
+     * workaround, which would turn rotated labels into glyph outlines, is switched off only while
+     * the SVG is drawn and restored afterwards.
+     */
     public static Path writeSvg(JFreeChart chart, Path file, int widthPx, int heightPx) throws IOException {
         SVGGraphics2D g2 = new SVGGraphics2D(widthPx, heightPx);
         // 2 decimals are plenty at pixel scale and keep dense rasters/traces small
         g2.setGeomDoubleConverter(SVGUtils.createDoubleConverter(SVG_DECIMALS));
         g2.setTransformDoubleConverter(SVGUtils.createDoubleConverter(SVG_DECIMALS + 2));
-        chart.draw(g2, new Rectangle(0, 0, widthPx, heightPx));
+        synchronized (FigureWriter.class) {
+            boolean workaround = TextUtils.isUseDrawRotatedStringWorkaround();
+            TextUtils.setUseDrawRotatedStringWorkaround(false);
+            try {
+                chart.draw(g2, new Rectangle(0, 0, widthPx, heightPx));
+            } finally {
+                TextUtils.setUseDrawRotatedStringWorkaround(workaround);
+            }
+        }
         SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
         return file;
     }

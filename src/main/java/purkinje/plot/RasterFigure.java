@@ -121,7 +121,7 @@ public final class RasterFigure {
             name.setLabel(list.get(i).condition() + " (" + FigureStyle.plural(n, "cell", "cells") + ")");
             name.setLabelFont(FigureStyle.ANNOTATION_FONT);
             name.setLabelPaint(ConditionPalette.colour(i));
-            name.setLabelBackgroundColor(new Color(255, 255, 255, 225));
+            name.setLabelBackgroundColor(Color.WHITE);
             name.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             name.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             name.setLabelOffset(new RectangleInsets(4, 4, 4, 6));

@@ -103,7 +103,7 @@ public final class VoltageTraceFigure {
                 th.setLabel("threshold " + FigureStyle.fmt(tr.vThresholdMv()) + " mV");
                 th.setLabelFont(FigureStyle.SMALL_FONT);
                 th.setLabelPaint(FigureStyle.THRESHOLD);
-                th.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+                th.setLabelBackgroundColor(Color.WHITE);
                 th.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
                 th.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
                 th.setLabelOffset(new RectangleInsets(3, 3, 3, 3));
