@@ -1,0 +1,136 @@
+package purkinje.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.DefaultXYDataset;
+
+/**
+ * Spike raster: one row per cell, conditions stacked (condition 0 in the top rows), each spike a
+ * short vertical tick in the condition colour. One dataset series per condition, so 100k spikes
+ * stay cheap.
+ */
+public final class RasterFigure {
+
+    /** Chart title. */
+    public static final String TITLE = "Spike raster: every tick is one spike of one cell";
+    /** X axis label. */
+    public static final String X_LABEL = "Time (s)";
+    /** Y axis label. */
+    public static final String Y_LABEL = "Cell";
+
+    /** Approximate height of the data area in pixels at the default figure size. */
+    private static final double NOMINAL_PLOT_HEIGHT_PX = 440;
+
+    private RasterFigure() {
+    }
+
+    /**
+     * Builds the raster.
+     *
+     * @param conditions one entry per condition, in display order (index = palette index)
+     * @param durationMs length of the recording; the time axis runs from 0 to this value
+     *                   (if not positive, the last spike time is used)
+     */
+    public static JFreeChart chart(List<ConditionTrains> conditions, double durationMs) {
+        List<ConditionTrains> list = conditions == null ? List.of() : conditions;
+        List<String> keys = Stats.uniqueKeys(list.stream().map(ConditionTrains::condition).toList());
+
+        int totalCells = 0;
+        for (ConditionTrains c : list) {
+            totalCells += c.spikeTimesMs().size();
+        }
+
+        DefaultXYDataset dataset = new DefaultXYDataset();
+        int row = 0;
+        double lastSpikeMs = 0;
+        int[] firstRow = new int[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            List<double[]> cells = list.get(i).spikeTimesMs();
+            int n = 0;
+            for (double[] cell : cells) {
+                n += cell == null ? 0 : cell.length;
+            }
+            double[][] xy = new double[2][n];
+            int k = 0;
+            firstRow[i] = row;
+            for (double[] cell : cells) {
+                row++; // rows are numbered from 1 at the top
+                if (cell == null) {
+                    continue;
+                }
+                for (double t : cell) {
+                    if (Double.isFinite(t)) {
+                        xy[0][k] = t / 1000.0;
+                        xy[1][k] = row;
+                        lastSpikeMs = Math.max(lastSpikeMs, t);
+                        k++;
+                    }
+                }
+            }
+            if (k < n) {
+                xy = new double[][] {java.util.Arrays.copyOf(xy[0], k), java.util.Arrays.copyOf(xy[1], k)};
+            }
+            dataset.addSeries(keys.get(i), xy);
+        }
+
+        double endMs = durationMs > 0 ? durationMs : (lastSpikeMs > 0 ? lastSpikeMs : 1000);
+        NumberAxis xAxis = FigureStyle.numberAxis(X_LABEL);
+        xAxis.setRange(0, endMs / 1000.0);
+
+        NumberAxis yAxis = FigureStyle.numberAxis(Y_LABEL);
+        yAxis.setInverted(true); // cell 1 (first cell of condition 0) at the top
+        yAxis.setRange(0.5, Math.max(1, totalCells) + 0.5);
+        yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+
+        // tick height: ~75 % of a row, between 2 and 12 px
+        double rowPx = NOMINAL_PLOT_HEIGHT_PX / Math.max(1, totalCells);
+        double h = Math.max(2, Math.min(12, 0.75 * rowPx));
+        float w = totalCells > 60 ? 1.0f : 1.4f;
+        RasterTickRenderer renderer = new RasterTickRenderer(h, w);
+        for (int i = 0; i < list.size(); i++) {
+            renderer.setSeriesPaint(i, ConditionPalette.colour(i));
+        }
+
+        XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
+        FigureStyle.styleXYPlot(plot);
+        plot.setRangeGridlinesVisible(false);
+
+        // a faint band and a coloured name per condition block, a line between blocks
+        for (int i = 0; i < list.size(); i++) {
+            int n = list.get(i).spikeTimesMs().size();
+            if (n == 0) {
+                continue;
+            }
+            IntervalMarker band = new IntervalMarker(firstRow[i] + 0.5, firstRow[i] + n + 0.5,
+                    ConditionPalette.colour(i, 20), new BasicStroke(0f), null, null, 1f);
+            plot.addRangeMarker(band, Layer.BACKGROUND);
+            // label in a separate, transparent marker so it is drawn on top of the spikes
+            IntervalMarker name = new IntervalMarker(firstRow[i] + 0.5, firstRow[i] + n + 0.5,
+                    new Color(0, 0, 0, 0), new BasicStroke(0f), null, null, 1f);
+            name.setLabel(list.get(i).condition() + " (" + FigureStyle.plural(n, "cell", "cells") + ")");
+            name.setLabelFont(FigureStyle.ANNOTATION_FONT);
+            name.setLabelPaint(ConditionPalette.colour(i));
+            name.setLabelBackgroundColor(Color.WHITE);
+            name.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            name.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            name.setLabelOffset(new RectangleInsets(4, 4, 4, 6));
+            plot.addRangeMarker(name, Layer.FOREGROUND);
+            if (i > 0 && firstRow[i] > 0) {
+                ValueMarker sep = new ValueMarker(firstRow[i] + 0.5, FigureStyle.AXIS, new BasicStroke(1.2f));
+                plot.addRangeMarker(sep, Layer.FOREGROUND);
+            }
+        }
+        return FigureStyle.chart(TITLE, null, plot, false);
+    }
+}

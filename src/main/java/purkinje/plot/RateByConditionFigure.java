@@ -1,0 +1,182 @@
+package purkinje.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYBoxAnnotation;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.DefaultXYDataset;
+
+/**
+ * Per-cell firing rate by condition: every cell is a dot (with reproducible horizontal jitter),
+ * a box spans the quartiles and a black line marks the median of each condition.
+ */
+public final class RateByConditionFigure {
+
+    /** Chart title. */
+    public static final String TITLE = "Firing rate of each cell by condition";
+    /** Y axis label. */
+    public static final String Y_LABEL = "Firing rate (Hz)";
+    /** Explanation printed under the plot. */
+    public static final String KEY = "Each dot is one cell; box = 25th to 75th percentile; black line = median";
+
+    private static final double JITTER_HALF_WIDTH = 0.17;
+    private static final double BOX_HALF_WIDTH = 0.28;
+
+    private RateByConditionFigure() {
+    }
+
+    /**
+     * Builds the figure.
+     *
+     * @param rates    one entry per condition, in display order (index = palette index)
+     * @param subtitle statistics line under the title, e.g. from {@link #comparisonSubtitle}; may be null
+     */
+    public static JFreeChart chart(List<ConditionRates> rates, String subtitle) {
+        List<ConditionRates> conditions = rates == null ? List.of() : rates;
+        List<String> names = new ArrayList<>();
+        conditions.forEach(c -> names.add(c.condition()));
+        List<String> keys = Stats.uniqueKeys(names);
+
+        DefaultXYDataset dots = new DefaultXYDataset();
+        double maxRate = 0;
+        List<double[]> sortedPerCondition = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            double[] values = conditions.get(i).ratesHz();
+            List<double[]> points = new ArrayList<>();
+            for (int k = 0; k < values.length; k++) {
+                if (Double.isFinite(values[k])) {
+                    points.add(new double[] {i + JITTER_HALF_WIDTH * Stats.jitter(k), values[k]});
+                }
+            }
+            double[][] xy = new double[2][points.size()];
+            for (int k = 0; k < points.size(); k++) {
+                xy[0][k] = points.get(k)[0];
+                xy[1][k] = points.get(k)[1];
+            }
+            dots.addSeries(keys.get(i), xy);
+            double[] sorted = Stats.finiteSorted(values);
+            sortedPerCondition.add(sorted);
+            if (sorted.length > 0) {
+                maxRate = Math.max(maxRate, sorted[sorted.length - 1]);
+            }
+        }
+
+        SymbolAxis xAxis = new SymbolAxis(null, names.toArray(new String[0]));
+        FigureStyle.styleAxis(xAxis);
+        xAxis.setTickLabelFont(FigureStyle.CATEGORY_TICK_FONT);
+        xAxis.setGridBandsVisible(false);
+        xAxis.setTickMarksVisible(false);
+        xAxis.setRange(-0.5, Math.max(0.5, conditions.size() - 0.5));
+        xAxis.setAutoRange(false);
+
+        NumberAxis yAxis = FigureStyle.numberAxis(Y_LABEL);
+        yAxis.setRange(0, maxRate > 0 ? maxRate * 1.15 : 1.0);
+
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        double d = 9;
+        Ellipse2D dot = new Ellipse2D.Double(-d / 2, -d / 2, d, d);
+        for (int i = 0; i < conditions.size(); i++) {
+            renderer.setSeriesShape(i, dot);
+            renderer.setSeriesPaint(i, ConditionPalette.colour(i, 170));
+            renderer.setSeriesOutlinePaint(i, ConditionPalette.colour(i));
+        }
+        renderer.setUseOutlinePaint(true);
+        renderer.setDefaultOutlineStroke(new BasicStroke(0.8f));
+        renderer.setDrawOutlines(true);
+
+        for (int i = 0; i < conditions.size(); i++) {
+            double[] sorted = sortedPerCondition.get(i);
+            if (sorted.length == 0) {
+                XYTextAnnotation none = new XYTextAnnotation("no cells", i, maxRate > 0 ? maxRate * 0.05 : 0.05);
+                none.setFont(FigureStyle.SMALL_FONT);
+                none.setPaint(FigureStyle.AXIS);
+                none.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+                renderer.addAnnotation(none, Layer.FOREGROUND);
+                continue;
+            }
+            double q1 = Stats.quantile(sorted, 0.25);
+            double med = Stats.quantile(sorted, 0.5);
+            double q3 = Stats.quantile(sorted, 0.75);
+            XYBoxAnnotation box = new XYBoxAnnotation(i - BOX_HALF_WIDTH, q1, i + BOX_HALF_WIDTH, q3,
+                    new BasicStroke(1.5f), ConditionPalette.colour(i), ConditionPalette.tint(i, 0.85));
+            renderer.addAnnotation(box, Layer.BACKGROUND);
+            XYLineAnnotation medianLine = new XYLineAnnotation(i - BOX_HALF_WIDTH, med, i + BOX_HALF_WIDTH, med,
+                    new BasicStroke(3.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER), Color.BLACK);
+            renderer.addAnnotation(medianLine, Layer.FOREGROUND);
+            XYTextAnnotation label = new XYTextAnnotation(
+                    "median " + FigureStyle.fmt(med) + " Hz", i, sorted[sorted.length - 1] + 0.03 * maxRate);
+            label.setFont(FigureStyle.ANNOTATION_FONT);
+            label.setPaint(ConditionPalette.colour(i));
+            label.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+            renderer.addAnnotation(label, Layer.FOREGROUND);
+        }
+
+        XYPlot plot = new XYPlot(dots, xAxis, yAxis, renderer);
+        FigureStyle.styleXYPlot(plot);
+
+        JFreeChart chart = FigureStyle.chart(TITLE, subtitle, plot, false);
+        TextTitle key = new TextTitle(KEY, FigureStyle.SMALL_FONT);
+        key.setPaint(FigureStyle.AXIS);
+        key.setPosition(RectangleEdge.BOTTOM);
+        chart.addSubtitle(key);
+        return chart;
+    }
+
+    /**
+     * Formats the statistics subtitle, e.g.
+     * {@code "Reduced MEIS1: -31 % (95 % CI -34 to -28 %), Mann-Whitney p = 2.1e-12, 40 cells each"}.
+     *
+     * @param testCondition  name of the condition compared with the reference (wild type)
+     * @param changePercent  change of the firing rate relative to the reference, in percent
+     * @param ciLow          lower end of the 95 % confidence interval of the change, in percent
+     * @param ciHigh         upper end of the 95 % confidence interval of the change, in percent
+     * @param p              two-sided Mann-Whitney U test p value (NaN if not computed)
+     * @param nPerCondition  number of cells in each condition
+     */
+    public static String comparisonSubtitle(String testCondition, double changePercent, double ciLow,
+            double ciHigh, double p, int nPerCondition) {
+        return testCondition + ": " + percent(changePercent)
+                + " % (95 % CI " + percent(ciLow) + " to " + percent(ciHigh) + " %)"
+                + ", Mann-Whitney p = " + pValue(p)
+                + ", " + FigureStyle.plural(nPerCondition, "cell", "cells") + " each";
+    }
+
+    private static String percent(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        long r = Math.round(v);
+        return r > 0 ? "+" + r : Long.toString(r);
+    }
+
+    /** p value with two significant digits: 0.032, 0.0041, 2.1e-12; "< 1e-300" for underflow. */
+    static String pValue(double p) {
+        if (!Double.isFinite(p) || p < 0) {
+            return "n/a";
+        }
+        if (p == 0) {
+            return "< 1e-300";
+        }
+        if (p >= 0.001) {
+            String s = String.format(Locale.ROOT, "%.2g", p);
+            return s.contains("e") ? String.format(Locale.ROOT, "%.3f", p) : s;
+        }
+        String s = String.format(Locale.ROOT, "%.1e", p); // e.g. 2.1e-12, 1.0e-05
+        return s.replace("e-0", "e-").replace("e+0", "e+");
+    }
+}

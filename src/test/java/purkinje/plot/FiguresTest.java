@@ -1,0 +1,229 @@
+package purkinje.plot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static purkinje.plot.FigureTestSupport.assertHasConditionColours;
+import static purkinje.plot.FigureTestSupport.writeAndCheck;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FiguresTest {
+
+    @TempDir
+    Path dir;
+
+    // ---------------------------------------------------------------- rates
+
+    @Test
+    void rateFigureShowsBothConditionsAndLowerMeis1Rates() throws Exception {
+        String sub = RateByConditionFigure.comparisonSubtitle("Reduced MEIS1", -31, -34, -28, 2.1e-12, 40);
+        JFreeChart chart = RateByConditionFigure.chart(SyntheticData.rates(40, 1), sub);
+        BufferedImage img = writeAndCheck(chart, dir, "rates", "Firing rate (Hz)", "Wild type", "Reduced MEIS1",
+                "Mann-Whitney", "median");
+        assertHasConditionColours(img, 2);
+        // the vermillion dots sit lower in the image (larger pixel y) than the blue ones
+        assertTrue(meanY(img, ConditionPalette.colour(1)) > meanY(img, ConditionPalette.colour(0)) + 20);
+        XYPlot plot = chart.getXYPlot();
+        assertEquals(0.0, plot.getRangeAxis().getLowerBound(), 0.0, "rate axis starts at 0");
+    }
+
+    @Test
+    void rateFigureIsReproducible() throws Exception {
+        List<Path> a = FigureWriter.write(RateByConditionFigure.chart(SyntheticData.rates(30, 5), "x"),
+                dir.resolve("a"), "r", 400, 300);
+        List<Path> b = FigureWriter.write(RateByConditionFigure.chart(SyntheticData.rates(30, 5), "x"),
+                dir.resolve("b"), "r", 400, 300);
+        assertArrayEquals(pixels(a.get(0)), pixels(b.get(0)));
+    }
+
+    @Test
+    void comparisonSubtitleFormat() {
+        assertEquals("Reduced MEIS1: -31 % (95 % CI -34 to -28 %), Mann-Whitney p = 2.1e-12, 40 cells each",
+                RateByConditionFigure.comparisonSubtitle("Reduced MEIS1", -31.2, -34.4, -27.9, 2.1e-12, 40));
+        assertEquals("X: +5 % (95 % CI -2 to +12 %), Mann-Whitney p = 0.32, 1 cell each",
+                RateByConditionFigure.comparisonSubtitle("X", 5, -2, 12, 0.3204, 1));
+        assertEquals("1.0e-5", RateByConditionFigure.pValue(1e-5));
+        assertEquals("0.0041", RateByConditionFigure.pValue(0.0041));
+        assertEquals("n/a", RateByConditionFigure.pValue(Double.NaN));
+    }
+
+    @Test
+    void rateFigureToleratesEmptyConditions() throws Exception {
+        List<ConditionRates> rates = List.of(new ConditionRates("Wild type", new double[] {40, 42, Double.NaN}),
+                new ConditionRates("Reduced MEIS1", new double[0]));
+        writeAndCheck(RateByConditionFigure.chart(rates, null), dir, "rates-empty", "Firing rate (Hz)", "no cells");
+        writeAndCheck(RateByConditionFigure.chart(List.of(), null), dir, "rates-none", "Firing rate (Hz)");
+    }
+
+    // ---------------------------------------------------------------- raster
+
+    @Test
+    void rasterStacksConditionZeroOnTop() throws Exception {
+        JFreeChart chart = RasterFigure.chart(SyntheticData.conditionTrains(20, 2000, 3), 2000);
+        BufferedImage img = writeAndCheck(chart, dir, "raster", "Time (s)", "Cell", "Wild type (20 cells)",
+                "Reduced MEIS1 (20 cells)");
+        assertHasConditionColours(img, 2);
+        assertTrue(meanY(img, ConditionPalette.colour(0)) < meanY(img, ConditionPalette.colour(1)));
+        assertEquals(2.0, chart.getXYPlot().getDomainAxis().getUpperBound(), 1e-9, "axis in seconds");
+    }
+
+    @Test
+    void rasterHandlesHundredThousandSpikesQuickly() throws Exception {
+        List<ConditionTrains> big = SyntheticData.conditionTrains(100, 20_000, 11);
+        long spikes = big.stream().flatMap(c -> c.spikeTimesMs().stream()).mapToLong(a -> a.length).sum();
+        assertTrue(spikes > 70_000, "enough spikes: " + spikes);
+        long t0 = System.nanoTime();
+        List<Path> out = FigureWriter.write(RasterFigure.chart(big, 20_000), dir, "raster-big", 900, 600);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(seconds < 5, "took " + seconds + " s");
+        assertTrue(Files.size(out.get(1)) < 6_000_000, "SVG size " + Files.size(out.get(1)));
+    }
+
+    @Test
+    void rasterToleratesSilentAndMissingCells() throws Exception {
+        List<double[]> cells = new ArrayList<>();
+        cells.add(new double[0]);
+        cells.add(null);
+        List<ConditionTrains> c = List.of(new ConditionTrains("Wild type", cells),
+                new ConditionTrains("Reduced MEIS1", List.of()));
+        writeAndCheck(RasterFigure.chart(c, 1000), dir, "raster-empty", "Time (s)", "Cell");
+        writeAndCheck(RasterFigure.chart(List.of(), 0), dir, "raster-none", "Time (s)");
+    }
+
+    // ---------------------------------------------------------------- voltage
+
+    @Test
+    void voltageFigureHasOnePanelPerConditionAndThreshold() throws Exception {
+        JFreeChart chart = VoltageTraceFigure.chart(SyntheticData.traces(1000, 0.1, 3), 300);
+        BufferedImage img = writeAndCheck(chart, dir, "voltage", "Time (s)", "V (mV)", "threshold", "Wild type",
+                "Reduced MEIS1");
+        assertHasConditionColours(img, 2);
+        assertEquals(0.3, chart.getXYPlot().getDomainAxis().getUpperBound(), 1e-9);
+    }
+
+    @Test
+    void longTracesAreDecimatedButKeepEverySpike() throws Exception {
+        double[] v = SyntheticData.lif(17.5, 10_000, 0.1, 4); // 100k samples
+        int resets = 0;
+        for (int k = 1; k < v.length; k++) {
+            if (v[k - 1] - v[k] > 7.5) {
+                resets++;
+            }
+        }
+        assertTrue(resets > 100);
+        double[][] xy = VoltageTraceFigure.tracePoints(v, v.length, 0.1, -50, true);
+        assertTrue(xy[0].length <= VoltageTraceFigure.MAX_POINTS_PER_TRACE, "points " + xy[0].length);
+        int peaks = 0;
+        for (double y : xy[1]) {
+            if (y == -50 + VoltageTraceFigure.SPIKE_HEIGHT_MV) {
+                peaks++;
+            }
+        }
+        assertEquals(resets, peaks, "every spike stroke survives decimation");
+        for (int k = 1; k < xy[0].length; k++) {
+            assertTrue(xy[0][k] >= xy[0][k - 1], "time is monotone");
+        }
+        List<ConditionTrace> traces = List.of(new ConditionTrace("Wild type", 0.1, List.of(v), -50));
+        List<Path> out = FigureWriter.write(VoltageTraceFigure.chart(traces, 10_000), dir, "v-long", 900, 600);
+        assertTrue(Files.size(out.get(1)) < 400_000, "SVG size " + Files.size(out.get(1)));
+    }
+
+    @Test
+    void voltageFigureToleratesEmptyTraces() throws Exception {
+        List<ConditionTrace> t = List.of(new ConditionTrace("Wild type", 0.1, List.of(new double[0]), -50),
+                new ConditionTrace("Reduced MEIS1", 0.1, List.of(), -50));
+        writeAndCheck(VoltageTraceFigure.chart(t, 500), dir, "voltage-empty", "Time (s)", "V (mV)");
+        writeAndCheck(VoltageTraceFigure.chart(List.of(), 500, false), dir, "voltage-none", "Time (s)");
+    }
+
+    // ---------------------------------------------------------------- ISI
+
+    @Test
+    void isiHistogramIsADensity() throws Exception {
+        List<ConditionIsis> isis = SyntheticData.isis(SyntheticData.conditionTrains(20, 5000, 9));
+        JFreeChart chart = IsiHistogramFigure.chart(isis, 2);
+        BufferedImage img = writeAndCheck(chart, dir, "isi", "Interspike interval (ms)",
+                "Probability density (1/ms)", "Wild type", "Reduced MEIS1");
+        assertHasConditionColours(img, 2);
+        org.jfree.data.xy.IntervalXYDataset bars =
+                (org.jfree.data.xy.IntervalXYDataset) chart.getXYPlot().getDataset(0);
+        for (int s = 0; s < bars.getSeriesCount(); s++) {
+            double area = 0;
+            for (int i = 0; i < bars.getItemCount(s); i++) {
+                area += bars.getYValue(s, i) * (bars.getEndXValue(s, i) - bars.getStartXValue(s, i));
+            }
+            assertEquals(1.0, area, 1e-9, "series " + s + " integrates to 1");
+        }
+    }
+
+    @Test
+    void isiHistogramToleratesEmptyInput() throws Exception {
+        List<ConditionIsis> isis = List.of(new ConditionIsis("Wild type", new double[] {10, 12, 11}),
+                new ConditionIsis("Reduced MEIS1", new double[0]));
+        writeAndCheck(IsiHistogramFigure.chart(isis, 1), dir, "isi-empty", "Interspike interval (ms)");
+        writeAndCheck(IsiHistogramFigure.chart(List.of(new ConditionIsis("A", new double[0])), 0), dir,
+                "isi-none", "Probability density (1/ms)");
+    }
+
+    // ---------------------------------------------------------------- population rate
+
+    @Test
+    void populationRateFigure() throws Exception {
+        List<ConditionTrains> trains = SyntheticData.conditionTrains(20, 3000, 2);
+        JFreeChart chart = PopulationRateFigure.chart(SyntheticData.populationRates(trains, 3000, 50));
+        BufferedImage img = writeAndCheck(chart, dir, "poprate", "Time (s)", "Population rate (Hz)",
+                "Wild type", "Reduced MEIS1");
+        assertHasConditionColours(img, 2);
+        assertEquals(0.0, chart.getXYPlot().getRangeAxis().getLowerBound(), 0.0);
+        writeAndCheck(PopulationRateFigure.chart(List.of(new ConditionPopulationRate("A", null, null))), dir,
+                "poprate-empty", "Population rate (Hz)");
+    }
+
+    // ---------------------------------------------------------------- writer
+
+    @Test
+    void writerCreatesNestedDirectoryAndUsesDefaults() throws Exception {
+        Path nested = dir.resolve("a/b/c");
+        List<Path> out = FigureWriter.write(PopulationRateFigure.chart(List.of()), nested, "fig");
+        assertTrue(Files.isRegularFile(out.get(0)) && Files.isRegularFile(out.get(1)));
+        BufferedImage img = javax.imageio.ImageIO.read(out.get(0).toFile());
+        assertEquals(FigureWriter.DEFAULT_WIDTH_PX, img.getWidth());
+        assertEquals(FigureWriter.DEFAULT_HEIGHT_PX, img.getHeight());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static double meanY(BufferedImage img, Color c) {
+        long sum = 0;
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                if (Math.abs(((rgb >> 16) & 0xFF) - c.getRed()) <= 12
+                        && Math.abs(((rgb >> 8) & 0xFF) - c.getGreen()) <= 12
+                        && Math.abs((rgb & 0xFF) - c.getBlue()) <= 12) {
+                    sum += y;
+                    n++;
+                }
+            }
+        }
+        assertTrue(n > 0, "colour present");
+        return (double) sum / n;
+    }
+
+    private static int[] pixels(Path png) throws Exception {
+        BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    }
+}
