@@ -1,5 +1,7 @@
 package purkinje.engine;
 
+import purkinje.analysis.CellStatistics;
+
 /**
  * Per-cell outcome of a simulation, indexed like the {@link Ensemble}: spike counts and online ISI
  * sums always; spike trains (ms) and voltage traces (mV, sampled every dt from t = 0) when kept.
@@ -35,18 +37,13 @@ public final class EnsembleResult {
         return ensemble.size() * (double) settings.steps() / wallSeconds;
     }
 
-    /** Online ISI sums of one cell, for {@code SpikeStatistics.fromAccumulated}. */
-    public record IsiSums(int spikes, int isiCount, double isiMeanMs, double isiSumSquaredDeviationsMs2,
-                          double cv2Sum, int cv2Terms, double lvSum, int lvTerms) {
-    }
-
-    public IsiSums isiSums(int cell) {
-        CellRecorder r = cells[cell];
-        return new IsiSums(r.spikes, r.isiCount, r.isiMeanMs, r.isiM2, r.cv2Sum, r.cv2Terms, r.lvSum, r.lvTerms);
+    /** Per-cell statistics from the online sums (identical whether spikes were kept or not). */
+    public CellStatistics statistics(int cell) {
+        return cells[cell].statistics.toCellStatistics(settings.durationMs());
     }
 
     public int spikeCount(int cell) {
-        return cells[cell].spikes;
+        return cells[cell].statistics.nSpikes();
     }
 
     /** Spike times in ms, or null when spikes were not kept. */

@@ -7,7 +7,6 @@ import java.util.Set;
 import purkinje.analysis.CellStatistics;
 import purkinje.analysis.DistributionSummary;
 import purkinje.analysis.GroupComparison;
-import purkinje.analysis.SpikeStatistics;
 import purkinje.engine.Ensemble;
 import purkinje.engine.EnsembleResult;
 import purkinje.engine.EnsembleSimulator;
@@ -85,7 +84,7 @@ public final class CompareExperiment {
         for (Ensemble.Population p : ensemble.populations()) {
             List<CellStatistics> stats = new ArrayList<>();
             for (int c = p.firstCell(); c < p.firstCell() + p.cellCount(); c++) {
-                stats.add(cellStatistics(sim, c));
+                stats.add(sim.statistics(c));
             }
             double[] rates = stats.stream().mapToDouble(CellStatistics::rateHz).toArray();
             double[] cvs = stats.stream().mapToDouble(CellStatistics::cv).toArray();
@@ -102,12 +101,5 @@ public final class CompareExperiment {
             comparisons.add(new Comparison(reference.condition().name(), test.condition().name(), g));
         }
         return new Result(config, sim, List.copyOf(results), List.copyOf(comparisons), threads);
-    }
-
-    /** Statistics of one cell from the engine's online sums (identical whether spikes were kept or not). */
-    static CellStatistics cellStatistics(EnsembleResult sim, int cell) {
-        EnsembleResult.IsiSums s = sim.isiSums(cell);
-        return SpikeStatistics.fromAccumulated(s.spikes(), sim.settings().durationMs(), s.isiCount(), s.isiMeanMs(),
-                s.isiSumSquaredDeviationsMs2(), s.cv2Sum(), s.cv2Terms(), s.lvSum(), s.lvTerms());
     }
 }

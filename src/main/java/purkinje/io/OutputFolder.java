@@ -50,6 +50,11 @@ public final class OutputFolder implements AutoCloseable {
             Path parent = abs.getParent();
             Files.createDirectories(parent);
             Path staging = Files.createTempDirectory(parent, "." + abs.getFileName() + ".partial-");
+            try { // a temporary folder is private; the result should be as readable as any other folder
+                Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: keep the default
+            }
             return new OutputFolder(abs, staging, replace);
         } catch (IOException e) {
             throw new ConfigException("cannot create output folder " + target + ": " + e.getMessage());

@@ -1,0 +1,77 @@
+package purkinje.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import purkinje.experiment.RunInfo;
+import purkinje.io.ConfigException;
+import purkinje.io.ConfigLoader;
+import purkinje.io.Quantities;
+import purkinje.model.RunConfig;
+import purkinje.model.Unit;
+
+/** {@code purkinje compare}: wild type vs reduced MEIS1 populations, statistics, test, figures. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Simulate each condition's population, compare firing rates, write tables and figures.",
+            "Writes manifest.json, cells.csv, summary.csv, comparison.json, spikes.csv and figures/ into the output "
+                + "folder, all at once when the run is complete."})
+final class CompareCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", description = "Run config (default: configs/compare.yaml).")
+    Path config;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--cells", paramLabel = "N", description = "Cells per condition (overrides the config).")
+    Integer cells;
+
+    @Option(names = "--duration", paramLabel = "TIME", description = "Simulated time with its unit, e.g. '5 s'.")
+    String duration;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ConfigLoader.Loaded loaded = ConfigFiles.load(config, "compare.yaml", Map.of());
+        RunConfig rc = overrides(loaded.run(), cells, duration, run.seed);
+        Path out = run.out != null ? run.out : Path.of("results", rc.name());
+        CompareRunner.Outcome o = CompareRunner.run(rc, loaded, out, run.force, run.threads(), run.quiet,
+                !run.noFigures, new RunInfo("compare", List.of(spec.commandLine().getParseResult().originalArgs()
+                        .toArray(new String[0])), loaded.source(), RunInfo.sha256(loaded.text()), Instant.now()));
+        if (!run.quiet) {
+            CompareRunner.printSummary(o, System.out);
+        }
+        return ExitCodes.OK;
+    }
+
+    static RunConfig overrides(RunConfig rc, Integer cells, String duration, Long seed) {
+        try {
+            if (cells != null) {
+                rc = rc.withCells(cells);
+            }
+            if (duration != null) {
+                double ms;
+                try {
+                    ms = Quantities.parse(duration, Unit.MILLISECOND, "--duration", "20 s");
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(e.getMessage());
+                }
+                rc = rc.withDurationMs(ms);
+            }
+            if (seed != null) {
+                rc = rc.withSeed(seed);
+            }
+            return rc;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+}

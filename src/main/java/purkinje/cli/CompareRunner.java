@@ -1,0 +1,59 @@
+package purkinje.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import purkinje.analysis.GroupComparison;
+import purkinje.experiment.CompareExperiment;
+import purkinje.experiment.CompareOutputs;
+import purkinje.experiment.RunInfo;
+import purkinje.io.ConfigLoader;
+import purkinje.io.OutputFolder;
+import purkinje.model.RunConfig;
+
+/** The compare pipeline shared by {@code compare} and {@code demo}: check output, simulate, write, move into place. */
+final class CompareRunner {
+    private CompareRunner() {
+    }
+
+    record Outcome(CompareExperiment.Result result, Path folder, List<Path> figures) {
+    }
+
+    static Outcome run(RunConfig rc, ConfigLoader.Loaded loaded, Path out, boolean force, int threads, boolean quiet,
+                       boolean figures, RunInfo info) {
+        try (OutputFolder folder = OutputFolder.prepare(out, force)) {
+            CompareExperiment.Result r = CompareExperiment.run(rc, threads, Progress.of(quiet, "simulating"));
+            List<Path> written = CompareOutputs.write(r, folder, info, figures);
+            folder.commit(CompareOutputs.FILES);
+            List<Path> moved = written.stream().map(p -> folder.target().resolve(folder.stagingFolder().relativize(p)))
+                    .toList();
+            return new Outcome(r, folder.target(), moved);
+        }
+    }
+
+    static void printSummary(Outcome o, PrintStream out) {
+        CompareExperiment.Result r = o.result();
+        out.printf(Locale.ROOT, "%-20s %6s %12s %10s %8s%n", "condition", "cells", "rate (Hz)", "SEM (Hz)", "ISI CV");
+        for (CompareExperiment.ConditionResult c : r.conditions()) {
+            out.printf(Locale.ROOT, "%-20s %6d %12.2f %10.2f %8.3f%n", c.condition().name(), c.cells().size(),
+                    c.rateHz().mean(), c.rateHz().sem(), c.isiCv().mean());
+        }
+        for (CompareExperiment.Comparison c : r.comparisons()) {
+            GroupComparison g = c.result();
+            out.printf(Locale.ROOT, "%s vs %s: rate change %+.1f %% (95 %% CI %+.1f to %+.1f %%), Mann-Whitney p = %.2g,"
+                    + " Welch p = %.2g%n", c.test(), c.reference(), g.rateChangePercent(), g.rateChangeCiLowPercent(),
+                    g.rateChangeCiHighPercent(), g.mannWhitneyP(), g.welchP());
+        }
+        out.println("results: " + displayPath(o.folder()));
+        if (!o.figures().isEmpty()) {
+            out.println("figures: " + displayPath(o.folder().resolve("figures")) + " (rates, raster, voltage-traces, "
+                    + "isi-histogram, population-rate; .png and .svg)");
+        }
+    }
+
+    static String displayPath(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+    }
+}

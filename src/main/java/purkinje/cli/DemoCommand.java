@@ -1,0 +1,36 @@
+package purkinje.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import purkinje.experiment.RunInfo;
+import purkinje.io.ConfigLoader;
+import purkinje.io.OutputFolder;
+
+/** {@code purkinje demo}: the zero-configuration teaching run. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the teaching demo (configs/demo.yaml) into results/demo/ and print the result.",
+            "Replaces its own earlier demo output each time."})
+final class DemoCommand implements Callable<Integer> {
+    static final Path OUT = Path.of("results", "demo");
+
+    @Override
+    public Integer call() {
+        ConfigLoader.Loaded loaded = ConfigFiles.load(null, "demo.yaml", Map.of());
+        if (java.nio.file.Files.exists(OUT) && !OutputFolder.isResultFolder(OUT)) {
+            // never delete a folder the tool did not write, even for the demo
+            OutputFolder.checkWritable(OUT.toAbsolutePath(), true);
+        }
+        System.out.println("Simulating " + loaded.run().cellsPerCondition() + " wild-type and "
+                + loaded.run().cellsPerCondition() + " reduced-MEIS1 Purkinje cells for "
+                + purkinje.io.Quantities.formatNumber(loaded.run().durationMs() / 1000) + " s ...");
+        CompareRunner.Outcome o = CompareRunner.run(loaded.run(), loaded, OUT, true,
+                purkinje.engine.SimulationSettings.allCores(), false, true,
+                new RunInfo("demo", List.of(), loaded.source(), RunInfo.sha256(loaded.text()), Instant.now()));
+        CompareRunner.printSummary(o, System.out);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,37 @@
+package purkinje.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import purkinje.engine.SimulationSettings;
+
+/** Options every simulating command shares (a picocli mixin). */
+final class RunOptions {
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<name from config>).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Master seed (overrides the config's 'seed').")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--force", description = "Replace an existing result folder (only one this tool wrote).")
+    boolean force;
+
+    @Option(names = "--quiet", description = "No progress or summary output; errors still go to stderr.")
+    boolean quiet;
+
+    @Option(names = "--no-figures", description = "Write the tables only, no figures.")
+    boolean noFigures;
+
+    int threads() {
+        if (threads == null) {
+            return SimulationSettings.allCores();
+        }
+        if (threads < 1) {
+            throw new purkinje.io.ConfigException("--threads must be at least 1, was " + threads);
+        }
+        return threads;
+    }
+}
