@@ -120,9 +120,15 @@ public final class ConfigLoader {
                 r.parameterTable(meisNode, "meis1", Meis1Mapping.DEFAULTS.relativeAtNull())));
 
         List<Condition> conditions = r.conditions(root);
-        int line = root.line();
-        return r.wrap(line, () -> new RunConfig(name, seed, durationMs, dtMs, (int) cells, recordOptions, cell, noise,
-                heterogeneity, meis1, conditions));
+        try {
+            return new RunConfig(name, seed, durationMs, dtMs, (int) cells, recordOptions, cell, noise,
+                    heterogeneity, meis1, conditions);
+        } catch (InvalidParameterException e) {
+            // point at the key the message starts with (dt, duration, ...), else at the conditions
+            String first = e.getMessage().split("[ (]", 2)[0];
+            Integer line = root.keyLines().getOrDefault(first, root.keyLines().get("conditions"));
+            throw r.error(line, e.getMessage());
+        }
     }
 
     /** Value readers that turn every problem into a ConfigException with file and line. */

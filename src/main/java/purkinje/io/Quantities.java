@@ -46,8 +46,9 @@ public final class Quantities {
     public static double parse(String text, Unit unit, String field, String example) {
         String t = text == null ? "" : text.trim();
         if (NUMBER.matcher(t).matches()) {
+            String suggested = example.substring(example.lastIndexOf(' ') + 1);
             throw new IllegalArgumentException(field + ": " + t + " has no unit; did you mean " + t + " "
-                    + unit.symbol() + "? (e.g. " + example + ")");
+                    + suggested + "?");
         }
         Matcher m = QUANTITY.matcher(t);
         if (!m.matches()) {

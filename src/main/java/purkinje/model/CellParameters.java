@@ -37,11 +37,11 @@ public record CellParameters(double capacitancePf, double tauMs, double eLeakMv,
         Checks.finite("V_reset", vResetMv, "mV");
         Checks.finite("I_pace", iPacePa, "pA");
         if (!(tRefMs >= 0) || Double.isInfinite(tRefMs)) {
-            throw new InvalidParameterException("t_ref must be zero or positive, was " + tRefMs + " ms");
+            throw new InvalidParameterException("t_ref must be zero or positive, was " + Checks.num(tRefMs) + " ms");
         }
         if (!(vResetMv < vThresholdMv)) {
-            throw new InvalidParameterException("V_reset must be below V_th (reset " + vResetMv
-                    + " mV, threshold " + vThresholdMv + " mV)");
+            throw new InvalidParameterException("V_reset must be below V_th (reset " + Checks.num(vResetMv)
+                    + " mV, threshold " + Checks.num(vThresholdMv) + " mV)");
         }
     }
 

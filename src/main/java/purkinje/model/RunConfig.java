@@ -35,16 +35,16 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
             }
             CellParameters p = meis1.apply(cell, c.meis1Dosage());
             if (dtMs > p.tRefMs()) {
-                throw new InvalidParameterException("dt (" + dtMs + " ms) must not exceed t_ref (" + p.tRefMs()
+                throw new InvalidParameterException("dt (" + Checks.num(dtMs) + " ms) must not exceed t_ref (" + Checks.num(p.tRefMs())
                         + " ms" + where(c) + "): use a smaller dt or a longer t_ref");
             }
             if (dtMs > p.tauMs() / 10) {
-                throw new InvalidParameterException("dt (" + dtMs + " ms) must not exceed tau_m/10 ("
-                        + p.tauMs() / 10 + " ms" + where(c) + "): use a smaller dt");
+                throw new InvalidParameterException("dt (" + Checks.num(dtMs) + " ms) must not exceed tau_m/10 ("
+                        + Checks.num(p.tauMs() / 10) + " ms" + where(c) + "): use a smaller dt");
             }
         }
         if (durationMs < dtMs) {
-            throw new InvalidParameterException("duration (" + durationMs + " ms) is shorter than one step dt ("
+            throw new InvalidParameterException("duration (" + Checks.num(durationMs) + " ms) is shorter than one step dt ("
                     + dtMs + " ms)");
         }
     }

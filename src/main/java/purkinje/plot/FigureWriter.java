@@ -72,6 +72,10 @@ public final class FigureWriter {
      */
     public static Path writeSvg(JFreeChart chart, Path file, int widthPx, int heightPx) throws IOException {
         SVGGraphics2D g2 = new SVGGraphics2D(widthPx, heightPx);
+        // the default id prefix comes from the clock; a fixed one keeps same-input SVGs byte-identical
+        String name = file.getFileName().toString();
+        g2.setDefsKeyPrefix(name.substring(0, name.lastIndexOf('.') > 0 ? name.lastIndexOf('.') : name.length())
+                .replaceAll("[^A-Za-z0-9_-]", "_") + "-");
         // 2 decimals are plenty at pixel scale and keep dense rasters/traces small
         g2.setGeomDoubleConverter(SVGUtils.createDoubleConverter(SVG_DECIMALS));
         g2.setTransformDoubleConverter(SVGUtils.createDoubleConverter(SVG_DECIMALS + 2));

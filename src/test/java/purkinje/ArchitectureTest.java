@@ -1,0 +1,63 @@
+package purkinje;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rule of docs/ARCHITECTURE.md, checked on the imports of every source file:
+ * data flows config -> model -> engine -> analysis -> io/plot -> experiment -> cli, never back.
+ */
+class ArchitectureTest {
+    /** Which project packages each package may import (besides itself). */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "model", Set.of(),
+            "analysis", Set.of("model"),
+            "analysis.theory", Set.of("model"),
+            "engine", Set.of("model", "analysis"),
+            "io", Set.of("model"),
+            "plot", Set.of(),
+            "experiment", Set.of("model", "engine", "analysis", "analysis.theory", "io", "plot"),
+            "cli", Set.of("model", "engine", "analysis", "analysis.theory", "io", "plot", "experiment"));
+
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?purkinje\\.([a-z.]+)\\.[A-Z]",
+            Pattern.MULTILINE);
+    private static final Pattern QUALIFIED = Pattern.compile("\\bpurkinje\\.([a-z]+(?:\\.[a-z]+)*)\\.[A-Z]");
+
+    @Test
+    void packagesImportOnlyWhatTheRuleAllows() throws IOException {
+        Path root = Path.of("src/main/java/purkinje");
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = root.relativize(f.getParent()).toString().replace('/', '.');
+                Set<String> allowed = ALLOWED.get(pkg);
+                if (allowed == null) {
+                    violations.add(f + ": package '" + pkg + "' is not in the dependency rule");
+                    continue;
+                }
+                String text = Files.readString(f);
+                for (Pattern p : List.of(IMPORT, QUALIFIED)) {
+                    Matcher m = p.matcher(text);
+                    while (m.find()) {
+                        String used = m.group(1);
+                        if (!used.equals(pkg) && !allowed.contains(used)) {
+                            violations.add(f + " uses purkinje." + used);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+}

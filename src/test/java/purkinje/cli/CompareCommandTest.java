@@ -1,0 +1,138 @@
+package purkinje.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line end to end on a small config. */
+class CompareCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path config(String extra) throws IOException {
+        Path c = dir.resolve("small.yaml");
+        Files.writeString(c, "name: small\nseed: 7\nduration: 2 s\ncells_per_condition: 6\n" + extra);
+        return c;
+    }
+
+    private int run(String... args) {
+        return PurkinjeCommand.execute(args);
+    }
+
+    @Test
+    void writesEveryFileAndFigure() throws IOException {
+        Path out = dir.resolve("out");
+        assertEquals(0, run("compare", "--config", config("").toString(), "--out", out.toString(), "--quiet"));
+        for (String f : List.of("manifest.json", "cells.csv", "summary.csv", "comparison.json", "spikes.csv")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        for (String fig : List.of("rates", "raster", "voltage-traces", "isi-histogram", "population-rate")) {
+            BufferedImage img = ImageIO.read(out.resolve("figures/" + fig + ".png").toFile());
+            assertNotNull(img, fig);
+            assertTrue(Files.readString(out.resolve("figures/" + fig + ".svg")).contains("<svg"), fig);
+        }
+        List<String> cells = Files.readAllLines(out.resolve("cells.csv"));
+        assertEquals("condition,cell,meis1_dosage,I_pace_pA,n_spikes,rate_hz,isi_mean_ms,isi_sd_ms,isi_cv,cv2,lv,"
+                + "fano_factor_1s", cells.get(0));
+        assertEquals(1 + 12, cells.size());
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals("purkinje", manifest.get("tool").asText());
+        assertEquals("20 pF", manifest.get("config").get("cell").get("C_m").asText());
+        JsonNode cmp = new ObjectMapper().readTree(out.resolve("comparison.json").toFile()).get("comparisons").get(0);
+        assertEquals("wild-type", cmp.get("reference").asText());
+        assertTrue(cmp.get("rate_change_percent").asDouble() < 0, "reduced MEIS1 fires less");
+        // no staging folders left behind
+        try (Stream<Path> s = Files.list(dir)) {
+            assertFalse(s.anyMatch(p -> p.getFileName().toString().contains(".partial-")));
+        }
+    }
+
+    @Test
+    void threadCountDoesNotChangeAnyOutputByte() throws IOException {
+        Path c = config("");
+        Path one = dir.resolve("t1");
+        Path two = dir.resolve("t2");
+        assertEquals(0, run("compare", "--config", c.toString(), "--out", one.toString(), "--threads", "1", "--quiet"));
+        assertEquals(0, run("compare", "--config", c.toString(), "--out", two.toString(), "--threads", "2", "--quiet"));
+        for (String f : List.of("cells.csv", "summary.csv", "comparison.json", "spikes.csv", "figures/rates.png",
+                "figures/raster.svg")) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(two.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void existingFolderNeedsForceAndForceKeepsUserFiles() throws IOException {
+        Path c = config("");
+        Path out = dir.resolve("out");
+        assertEquals(0, run("compare", "--config", c.toString(), "--out", out.toString(), "--quiet"));
+        Files.writeString(out.resolve("my-notes.txt"), "keep me");
+        byte[] before = Files.readAllBytes(out.resolve("cells.csv"));
+        assertEquals(2, run("compare", "--config", c.toString(), "--out", out.toString(), "--quiet", "--seed", "8"));
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("cells.csv")), "refused run changed nothing");
+        assertEquals(0, run("compare", "--config", c.toString(), "--out", out.toString(), "--quiet", "--seed", "8",
+                "--force"));
+        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("cells.csv"))));
+        assertEquals("keep me", Files.readString(out.resolve("my-notes.txt")));
+    }
+
+    @Test
+    void forceNeverReplacesAFolderTheToolDidNotWrite() throws IOException {
+        Path out = dir.resolve("thesis");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("chapter1.tex"), "precious");
+        assertEquals(2, run("compare", "--config", config("").toString(), "--out", out.toString(), "--quiet",
+                "--force"));
+        assertEquals("precious", Files.readString(out.resolve("chapter1.tex")));
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(1, s.count());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cell:\n  tau_m: 47\n", "cell:\n  tau_m: 5 mV\n", "cel:\n  tau_m: 5 ms\n",
+        "dt: 2 ms\n", "conditions:\n  - name: x\n    meis1_dosage: 2\n"})
+    void badConfigExitsTwoAndWritesNothing(String extra) throws IOException {
+        Path out = dir.resolve("never");
+        assertEquals(2, run("compare", "--config", config(extra).toString(), "--out", out.toString(), "--quiet"));
+        assertFalse(Files.exists(out));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(1, s.count(), "only the config file");
+        }
+    }
+
+    @Test
+    void badOptionsExitTwo() throws IOException {
+        Path out = dir.resolve("never");
+        String c = config("").toString();
+        assertEquals(2, run("compare", "--config", c, "--out", out.toString(), "--duration", "5"));
+        assertEquals(2, run("compare", "--config", c, "--out", out.toString(), "--cells", "0"));
+        assertEquals(2, run("compare", "--config", c, "--out", out.toString(), "--threads", "0"));
+        assertEquals(2, run("compare", "--config", dir.resolve("missing.yaml").toString()));
+        assertEquals(2, run("compare", "--bogus"));
+        assertEquals(2, run("nonsense"));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        assertEquals(0, run("--help"));
+        assertEquals(0, run("--version"));
+        assertEquals(0, run("compare", "--help"));
+    }
+}
