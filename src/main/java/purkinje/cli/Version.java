@@ -1,22 +1,11 @@
 package purkinje.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine;
 
 /** The tool version, filled in by Maven at build time. */
 public final class Version implements CommandLine.IVersionProvider {
     public static String get() {
-        Properties p = new Properties();
-        try (InputStream in = Version.class.getResourceAsStream("/purkinje-version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException ignored) {
-            // fall through to "unknown"
-        }
-        return p.getProperty("version", "unknown");
+        return purkinje.experiment.Manifests.version();
     }
 
     @Override

@@ -103,6 +103,16 @@ public final class Ensemble {
          */
         public int addPopulation(long seed, CellParameters cellParameters, NoiseParameters noise,
                                  Heterogeneity heterogeneity, int cells) {
+            return addPopulation(seed, cellParameters, noise, heterogeneity, cells, 0);
+        }
+
+        /**
+         * As {@link #addPopulation(long, CellParameters, NoiseParameters, Heterogeneity, int)}, with a
+         * current injected into every cell on top of its (possibly varied) I_pace, as an
+         * experimenter's electrode would: variability scales the cell's own drive, not the electrode's.
+         */
+        public int addPopulation(long seed, CellParameters cellParameters, NoiseParameters noise,
+                                 Heterogeneity heterogeneity, int cells, double injectedCurrentPa) {
             int index = populations.size();
             populations.add(new Population(index, seed, size, cells));
             for (int i = 0; i < cells; i++) {
@@ -111,6 +121,9 @@ public final class Ensemble {
                     UniformRandomProvider rng = RandomStreams.forCell(seed, i, RandomStreams.Purpose.HETEROGENEITY);
                     var normal = ZigguratSampler.NormalizedGaussian.of(rng);
                     p = heterogeneity.apply(cellParameters, normal::sample);
+                }
+                if (injectedCurrentPa != 0) {
+                    p = p.with(CellParameter.I_PACE, p.iPacePa() + injectedCurrentPa);
                 }
                 add(index, seed, i, p, noise);
             }

@@ -20,7 +20,6 @@ import purkinje.experiment.CompareExperiment.ConditionResult;
 import purkinje.experiment.CompareExperiment.Result;
 import purkinje.io.Json;
 import purkinje.io.OutputFolder;
-import purkinje.io.ResolvedConfig;
 import purkinje.io.Tables.CsvWriter;
 import purkinje.model.CellParameter;
 import purkinje.model.RunConfig;
@@ -63,7 +62,8 @@ public final class CompareOutputs {
             writeSpikes(r, out.resolve("spikes.csv"));
         }
         List<Path> written = figures ? writeFigures(r, out.resolve("figures/x").getParent()) : List.of();
-        Json.write(out.resolve(OutputFolder.MANIFEST), manifest(r, info));
+        Json.write(out.resolve(OutputFolder.MANIFEST), Manifests.of(r.config(), info, r.threads(), r.simulation(),
+                Map.of()));
         return written;
     }
 
@@ -238,38 +238,5 @@ public final class CompareOutputs {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write figure " + name, e);
         }
-    }
-
-    static Map<String, Object> manifest(Result r, RunInfo info) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tool", "purkinje");
-        m.put("version", purkinjeVersion());
-        m.put("command", info.command());
-        m.put("arguments", info.arguments());
-        m.put("config_file", info.configSource());
-        m.put("config_sha256", info.configSha256());
-        m.put("seed", r.config().seed());
-        m.put("threads", r.threads());
-        m.put("java_version", System.getProperty("java.version"));
-        m.put("started", info.started().toString());
-        m.put("wall_seconds", Math.round((java.time.Duration.between(info.started(), java.time.Instant.now())
-                .toMillis()) / 10.0) / 100.0);
-        m.put("simulation_seconds", Math.round(r.simulation().wallSeconds() * 100) / 100.0);
-        m.put("cell_steps", (long) r.simulation().ensemble().size() * r.simulation().settings().steps());
-        m.put("config", ResolvedConfig.toMap(r.config()));
-        return m;
-    }
-
-    static String purkinjeVersion() {
-        Package p = CompareOutputs.class.getPackage();
-        java.util.Properties props = new java.util.Properties();
-        try (var in = CompareOutputs.class.getResourceAsStream("/purkinje-version.properties")) {
-            if (in != null) {
-                props.load(in);
-            }
-        } catch (IOException ignored) {
-            // unknown version
-        }
-        return props.getProperty("version", p == null ? "unknown" : String.valueOf(p.getImplementationVersion()));
     }
 }

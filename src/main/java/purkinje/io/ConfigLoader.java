@@ -82,7 +82,7 @@ public final class ConfigLoader {
     public static RunConfig resolve(MapNode root, String source, String defaultName, Map<String, Field> extraBlocks) {
         Map<String, Field> top = new LinkedHashMap<>(ConfigSchema.RUN);
         top.putAll(extraBlocks);
-        Reader0 r = new Reader0(source);
+        Values r = new Values(source);
         r.checkKeys(root, top, "");
         String name = r.text(root, "name", defaultName);
         long seed = r.integer(root, "seed", DEFAULT_SEED, "");
@@ -132,22 +132,22 @@ public final class ConfigLoader {
     }
 
     /** Value readers that turn every problem into a ConfigException with file and line. */
-    private static final class Reader0 {
+    public static final class Values {
         private final String source;
 
-        Reader0(String source) {
+        public Values(String source) {
             this.source = source;
         }
 
-        ConfigException error(Integer line, String message) {
+        public ConfigException error(Integer line, String message) {
             return new ConfigException(source + (line == null ? "" : ":" + line) + ": " + message);
         }
 
-        <T> T wrap(Node node, java.util.function.Supplier<T> build) {
+        public <T> T wrap(Node node, java.util.function.Supplier<T> build) {
             return wrap(node == null ? null : node.line(), build);
         }
 
-        <T> T wrap(Integer line, java.util.function.Supplier<T> build) {
+        public <T> T wrap(Integer line, java.util.function.Supplier<T> build) {
             try {
                 return build.get();
             } catch (InvalidParameterException e) {
@@ -155,7 +155,7 @@ public final class ConfigLoader {
             }
         }
 
-        void checkKeys(MapNode node, Map<String, Field> schema, String prefix) {
+        public void checkKeys(MapNode node, Map<String, Field> schema, String prefix) {
             for (Map.Entry<String, Node> e : node.entries().entrySet()) {
                 String key = e.getKey();
                 Field field = schema.get(key);
@@ -172,7 +172,7 @@ public final class ConfigLoader {
             }
         }
 
-        MapNode asMap(Node n, String field) {
+        public MapNode asMap(Node n, String field) {
             if (n instanceof MapNode m) {
                 return m;
             }
@@ -183,12 +183,12 @@ public final class ConfigLoader {
         }
 
         /** A nested block, or an empty one when absent. */
-        MapNode block(MapNode parent, String key) {
+        public MapNode block(MapNode parent, String key) {
             Node n = parent.entries().get(key);
             return n == null ? new MapNode(Map.of(), Map.of(), parent.line()) : asMap(n, key);
         }
 
-        private ScalarNode scalar(MapNode parent, String key, String prefix) {
+        public ScalarNode scalar(MapNode parent, String key, String prefix) {
             Node n = parent.entries().get(key);
             if (n == null) {
                 return null;
@@ -199,7 +199,7 @@ public final class ConfigLoader {
             return s;
         }
 
-        double quantity(MapNode parent, String key, Map<String, Field> schema, String prefix, double fallback) {
+        public double quantity(MapNode parent, String key, Map<String, Field> schema, String prefix, double fallback) {
             ScalarNode s = scalar(parent, key, prefix);
             if (s == null) {
                 return fallback;
@@ -212,7 +212,7 @@ public final class ConfigLoader {
             }
         }
 
-        long integer(MapNode parent, String key, long fallback, String prefix) {
+        public long integer(MapNode parent, String key, long fallback, String prefix) {
             ScalarNode s = scalar(parent, key, prefix);
             if (s == null) {
                 return fallback;
@@ -227,14 +227,14 @@ public final class ConfigLoader {
             }
         }
 
-        double number(ScalarNode s, String field) {
+        public double number(ScalarNode s, String field) {
             if (s.kind() == ScalarNode.Kind.NUMBER) {
                 return Double.parseDouble(s.text());
             }
             throw error(s.line(), field + ": expected a plain number without unit, was '" + s.text() + "'");
         }
 
-        boolean bool(MapNode parent, String key, boolean fallback, String prefix) {
+        public boolean bool(MapNode parent, String key, boolean fallback, String prefix) {
             ScalarNode s = scalar(parent, key, prefix);
             if (s == null) {
                 return fallback;
@@ -245,7 +245,7 @@ public final class ConfigLoader {
             return Boolean.parseBoolean(s.text());
         }
 
-        String text(MapNode parent, String key, String fallback) {
+        public String text(MapNode parent, String key, String fallback) {
             ScalarNode s = scalar(parent, key, "");
             if (s == null) {
                 return fallback;
@@ -258,7 +258,7 @@ public final class ConfigLoader {
             return t;
         }
 
-        Map<CellParameter, Double> parameterTable(MapNode node, String block, Map<CellParameter, Double> defaults) {
+        public Map<CellParameter, Double> parameterTable(MapNode node, String block, Map<CellParameter, Double> defaults) {
             Map<CellParameter, Double> values = new EnumMap<>(CellParameter.class);
             values.putAll(defaults);
             for (Map.Entry<String, Node> e : node.entries().entrySet()) {
@@ -269,7 +269,7 @@ public final class ConfigLoader {
             return values;
         }
 
-        List<Condition> conditions(MapNode root) {
+        public List<Condition> conditions(MapNode root) {
             Node n = root.entries().get("conditions");
             if (n == null) {
                 return RunConfig.DEFAULT_CONDITIONS;

@@ -1,0 +1,94 @@
+package purkinje.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import purkinje.experiment.RunInfo;
+import purkinje.experiment.ValidationOutputs;
+import purkinje.experiment.ValidationSuite;
+import purkinje.io.ConfigLoader;
+import purkinje.io.OutputFolder;
+import purkinje.model.RunConfig;
+
+/** {@code purkinje validate}: the simulator against the closed-form LIF results; exit 0 only if all pass. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check the simulator against theory: deterministic f-I, white-noise rate (Siegert) and ISI CV,",
+            "convergence in dt, Ornstein-Uhlenbeck noise (Fourcaud-Brunel), thread invariance.",
+            "With --config, checks the cells of your own config instead. Writes validation.csv and",
+            "figures/validation.png|svg; exit code 0 only if every case passes, 1 otherwise."})
+final class ValidateCommand implements Callable<Integer> {
+    static final Path OUT = Path.of("results", "validate");
+
+    static final class ModeOption {
+        @Option(names = "--quick", description = "Quick suite, under a minute on 2 cores (default).")
+        boolean quick;
+
+        @Option(names = "--full", description = "Full suite: more cells, longer runs, more cases.")
+        boolean full;
+    }
+
+    @ArgGroup(exclusive = true)
+    ModeOption mode;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Validate the cells of this config.")
+    Path config;
+
+    @Mixin
+    RunOptions run;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ValidationSuite.Mode m = mode != null && mode.full ? ValidationSuite.Mode.FULL : ValidationSuite.Mode.QUICK;
+        RunConfig rc;
+        String source;
+        String sha;
+        if (config != null) {
+            ConfigLoader.Loaded loaded = ConfigLoader.load(config, Map.of());
+            rc = loaded.run();
+            source = loaded.source();
+            sha = RunInfo.sha256(loaded.text());
+        } else {
+            ConfigLoader.Loaded defaults = ConfigFiles.load(null, "compare.yaml", Map.of());
+            rc = defaults.run();
+            source = "(built-in suite)";
+            sha = "";
+        }
+        if (run.seed != null) {
+            rc = rc.withSeed(run.seed);
+        }
+        Path out = run.out != null ? run.out : OUT;
+        boolean replace = run.force || (run.out == null && (!Files.exists(OUT) || OutputFolder.isResultFolder(OUT)));
+        RunInfo info = new RunInfo("validate", spec.commandLine().getParseResult().originalArgs(), source, sha,
+                Instant.now());
+        List<ValidationSuite.Row> rows;
+        try (OutputFolder f = OutputFolder.prepare(out, replace)) {
+            rows = config != null ? ValidationSuite.configSuite(rc, m, run.threads(), Progress.of(run.quiet, "validating"))
+                    : ValidationSuite.builtInSuite(m, rc.seed(), run.threads(), Progress.of(run.quiet, "validating"));
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("mode", m.name().toLowerCase(java.util.Locale.ROOT));
+            extra.put("cases", rows.size());
+            extra.put("passed", rows.stream().filter(ValidationSuite.Row::pass).count());
+            ValidationOutputs.write(rows, f, info, rc, run.threads(), extra, !run.noFigures);
+            f.commit(ValidationOutputs.FILES);
+        }
+        if (!run.quiet) {
+            ValidationOutputs.print(rows, System.out);
+            System.out.println("results: " + CompareRunner.displayPath(out.toAbsolutePath())
+                    + "  (validation.csv, figures/validation.png)");
+        }
+        return rows.stream().allMatch(ValidationSuite.Row::pass) ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+}

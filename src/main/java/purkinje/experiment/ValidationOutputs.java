@@ -1,0 +1,61 @@
+package purkinje.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import purkinje.experiment.ValidationSuite.Row;
+import purkinje.io.Json;
+import purkinje.io.OutputFolder;
+import purkinje.io.Tables.CsvWriter;
+import purkinje.model.RunConfig;
+import purkinje.plot.FigureWriter;
+import purkinje.plot.ValidationFigure;
+import purkinje.plot.ValidationPoint;
+
+/** Writes a validation run: validation.csv, figures/validation.png|svg, manifest.json; prints the table. */
+public final class ValidationOutputs {
+    public static final Set<String> FILES = Set.of("manifest.json", "validation.csv", "figures");
+
+    private ValidationOutputs() {
+    }
+
+    public static void write(List<Row> rows, OutputFolder out, RunInfo info, RunConfig config, int threads,
+                             Map<String, Object> extra, boolean figures) {
+        try (CsvWriter w = new CsvWriter(out.resolve("validation.csv"), List.of("case", "quantity", "simulated",
+                "theory", "relative_error", "tolerance", "pass", "standard_error", "cells", "dt_ms"))) {
+            for (Row r : rows) {
+                w.row(r.caseName(), r.quantity(), r.simulated(), r.theory(), r.relativeError(), r.tolerance(),
+                        r.pass(), r.standardError(), r.cells(), r.dtMs());
+            }
+        }
+        if (figures) {
+            List<ValidationPoint> points = rows.stream().map(r -> new ValidationPoint(r.caseName(), r.quantity(),
+                    r.simulated(), r.theory(), r.relativeError(), r.tolerance(), r.pass())).toList();
+            long passed = rows.stream().filter(Row::pass).count();
+            try {
+                FigureWriter.write(ValidationFigure.chart(points, passed + " of " + rows.size() + " cases pass"),
+                        out.resolve("figures/validation.png").getParent(), "validation",
+                        FigureWriter.DEFAULT_WIDTH_PX, ValidationFigure.suggestedHeightPx(points.size()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write figure validation", e);
+            }
+        }
+        Json.write(out.resolve(OutputFolder.MANIFEST), Manifests.of(config, info, threads, null, extra));
+    }
+
+    /** The table validate prints (also the README's Accuracy table). */
+    public static void print(List<Row> rows, PrintStream out) {
+        out.printf(Locale.ROOT, "%-44s %-22s %11s %11s %9s %9s  %s%n", "case", "quantity", "simulated", "theory",
+                "error", "tolerance", "result");
+        for (Row r : rows) {
+            out.printf(Locale.ROOT, "%-44s %-22s %11.5g %11.5g %8.3f%% %8.3f%%  %s%n", r.caseName(), r.quantity(),
+                    r.simulated(), r.theory(), 100 * r.relativeError(), 100 * r.tolerance(), r.pass() ? "pass" : "FAIL");
+        }
+        long failed = rows.stream().filter(r -> !r.pass()).count();
+        out.println(failed == 0 ? "all " + rows.size() + " cases pass" : failed + " of " + rows.size() + " cases FAIL");
+    }
+}

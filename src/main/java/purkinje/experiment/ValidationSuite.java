@@ -1,0 +1,240 @@
+package purkinje.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import purkinje.analysis.CellStatistics;
+import purkinje.analysis.DistributionSummary;
+import purkinje.engine.Ensemble;
+import purkinje.engine.EnsembleResult;
+import purkinje.engine.EnsembleSimulator;
+import purkinje.engine.ProgressListener;
+import purkinje.engine.RandomStreams;
+import purkinje.engine.SimulationSettings;
+import purkinje.model.CellParameters;
+import purkinje.model.Condition;
+import purkinje.model.Heterogeneity;
+import purkinje.model.NoiseParameters;
+import purkinje.model.RunConfig;
+
+/**
+ * The simulator against the closed-form results of the LIF neuron (MODEL.md, "Theory the
+ * simulator must reproduce"). Each case is a population of identical cells; its rows compare the
+ * simulated rate (and ISI CV) with theory. A row passes when the relative error is within its
+ * tolerance, which is the larger of a stated relative accuracy and three standard errors of the
+ * simulated value (so a correct simulator fails a row by chance with probability about 0.3 %):
+ * <ul>
+ *   <li>deterministic f-I: 0.01 % (rate from the mean ISI, which is exact to rounding);</li>
+ *   <li>white-noise rate vs Siegert: 0.5 % at dt &lt;= 0.1 ms, 1 % at coarser steps;</li>
+ *   <li>white-noise ISI CV vs Brunel 2000: 2 %;</li>
+ *   <li>Ornstein-Uhlenbeck noise vs Fourcaud-Brunel: {@value #OU_TOLERANCE} relative, because the
+ *       theory is itself only first order in sqrt(tau_noise / tau_m): the approximation error at
+ *       tau_noise / tau_m = 0.05 is of that size (Fourcaud and Brunel 2002, Fig. 2);</li>
+ *   <li>thread invariance: results with 1 and several threads must be bit-identical.</li>
+ * </ul>
+ */
+public final class ValidationSuite {
+    static final double DETERMINISTIC_TOLERANCE = 1e-4;
+    static final double RATE_TOLERANCE_FINE = 0.005;
+    static final double RATE_TOLERANCE_COARSE = 0.01;
+    static final double CV_TOLERANCE = 0.02;
+    static final double OU_TOLERANCE = 0.03;
+    static final double STANDARD_ERRORS = 3;
+
+    private ValidationSuite() {
+    }
+
+    /** Quick (under a minute on 2 cores) or full (more cells, longer runs, more cases). */
+    public enum Mode { QUICK, FULL }
+
+    /** What a case checks. */
+    enum Kind { DETERMINISTIC, WHITE_NOISE, COLOURED_NOISE }
+
+    /** One population of identical cells and the theory it must match. */
+    record Case(String name, Kind kind, CellParameters cell, NoiseParameters noise, double dtMs, double durationMs,
+                int cells) {
+    }
+
+    /** One row of validation.csv. */
+    public record Row(String caseName, String quantity, double simulated, double theory, double relativeError,
+                      double tolerance, boolean pass, double standardError, int cells, double dtMs) {
+    }
+
+    /** The table cell of MODEL.md: tau_m 20 ms, 15 mV from rest to threshold, reset to rest, t_ref 2 ms. */
+    static CellParameters tableCell(double muMv) {
+        // C_m = 200 pF, tau_m = 20 ms -> g_L = 10 nS, so mu (mV) = I (pA) / 10
+        return new CellParameters(200, 20, -65, -50, -65, 2, muMv * 10);
+    }
+
+    /** The built-in cases. */
+    static List<Case> builtIn(Mode mode) {
+        boolean full = mode == Mode.FULL;
+        int cells = full ? 1000 : 200;
+        double duration = full ? 50_000 : 20_000;
+        List<Case> cases = new ArrayList<>();
+        for (double mu : full ? new double[] {15.5, 16, 20, 30, 60} : new double[] {16, 20, 30}) {
+            cases.add(new Case("deterministic mu=" + fmt(mu) + "mV", Kind.DETERMINISTIC, tableCell(mu),
+                    new NoiseParameters(0, 0), 0.1, 5000, 1));
+        }
+        cases.add(new Case("deterministic purkinje-wt", Kind.DETERMINISTIC, CellParameters.DEFAULTS,
+                new NoiseParameters(0, 0), 0.1, 5000, 1));
+        double[][] white = full
+                ? new double[][] {{20, 4}, {16, 4}, {12, 4}, {10, 4}, {14, 2}, {30, 2}, {8, 6}, {20, 1}}
+                : new double[][] {{20, 4}, {16, 4}, {12, 4}, {10, 4}, {14, 2}, {30, 2}};
+        for (double[] w : white) {
+            String regime = w[0] >= 15 ? "suprathreshold" : "subthreshold";
+            cases.add(new Case("white " + regime + " mu=" + fmt(w[0]) + "mV sigma=" + fmt(w[1]) + "mV",
+                    Kind.WHITE_NOISE, tableCell(w[0]), new NoiseParameters(w[1], 0), 0.1, duration, cells));
+        }
+        cases.add(new Case("white purkinje-wt", Kind.WHITE_NOISE, CellParameters.DEFAULTS, NoiseParameters.DEFAULTS,
+                0.1, duration, cells));
+        for (double dt : new double[] {0.05, 0.2, 0.5}) {
+            cases.add(new Case("dt=" + fmt(dt) + "ms mu=20mV sigma=4mV", Kind.WHITE_NOISE, tableCell(20),
+                    new NoiseParameters(4, 0), dt, duration, cells));
+        }
+        for (double mu : new double[] {20, 12}) {
+            cases.add(new Case("OU tau=1ms mu=" + fmt(mu) + "mV sigma=4mV", Kind.COLOURED_NOISE, tableCell(mu),
+                    new NoiseParameters(4, 1), 0.1, duration, cells));
+        }
+        return cases;
+    }
+
+    /**
+     * Cases for the cells of a user's config: per condition (nominal cell, no heterogeneity), the
+     * noise-free rate at 1.2, 1.5 and 2 times the rheobase, the rate (and CV) with the configured
+     * noise at the configured drive, and the same at 5 x dt where the model allows that step.
+     */
+    static List<Case> forConfig(RunConfig config, Mode mode) {
+        boolean full = mode == Mode.FULL;
+        int cells = full ? 1000 : 200;
+        double duration = full ? 50_000 : 20_000;
+        List<Case> cases = new ArrayList<>();
+        for (Condition c : config.conditions()) {
+            CellParameters p = config.cellFor(c);
+            double rheobase = TheoryRates.rheobasePa(p);
+            for (double factor : new double[] {1.2, 1.5, 2.0}) {
+                cases.add(new Case(c.name() + " deterministic I=" + fmt(factor) + "x rheobase", Kind.DETERMINISTIC,
+                        p.with(purkinje.model.CellParameter.I_PACE, factor * rheobase), new NoiseParameters(0, 0),
+                        config.dtMs(), Math.max(5000, 20 * 1000 / Math.max(TheoryRates.deterministicRateHz(
+                                p.with(purkinje.model.CellParameter.I_PACE, factor * rheobase), 0), 1e-3)), 1));
+            }
+            if (config.noise().sigmaVMv() > 0) {
+                Kind kind = config.noise().isWhite() ? Kind.WHITE_NOISE : Kind.COLOURED_NOISE;
+                cases.add(new Case(c.name() + " noise", kind, p, config.noise(), config.dtMs(), duration, cells));
+                double coarse = 5 * config.dtMs();
+                if (coarse <= p.tRefMs() && coarse <= p.tauMs() / 10) {
+                    cases.add(new Case(c.name() + " noise dt=" + fmt(coarse) + "ms", kind, p, config.noise(), coarse,
+                            duration, cells));
+                }
+            }
+        }
+        return cases;
+    }
+
+    /** Runs the cases (grouped into one ensemble per step size) and the thread-invariance check. */
+    static List<Row> run(List<Case> cases, long seed, int threads, ProgressListener progress) {
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            groups.computeIfAbsent(c.dtMs() + "/" + c.durationMs(), k -> new ArrayList<>()).add(i);
+        }
+        Row[][] rows = new Row[cases.size()][];
+        for (List<Integer> group : groups.values()) {
+            Ensemble.Builder b = Ensemble.builder();
+            for (int i : group) {
+                Case c = cases.get(i);
+                b.addPopulation(RandomStreams.derive(seed, i), c.cell(), c.noise(), Heterogeneity.NONE, c.cells());
+            }
+            Case first = cases.get(group.get(0));
+            EnsembleResult sim = EnsembleSimulator.run(b.build(), new SimulationSettings(first.dtMs(),
+                    Math.round(first.durationMs() / first.dtMs()), threads, false, Set.of(), 0), progress);
+            int population = 0;
+            for (int i : group) {
+                rows[i] = evaluate(cases.get(i), sim, sim.ensemble().populations().get(population++));
+            }
+        }
+        List<Row> out = new ArrayList<>();
+        for (Row[] r : rows) {
+            out.addAll(Arrays.asList(r));
+        }
+        out.add(threadInvariance(seed, threads));
+        return out;
+    }
+
+    public static List<Row> builtInSuite(Mode mode, long seed, int threads, ProgressListener progress) {
+        return run(builtIn(mode), seed, threads, progress);
+    }
+
+    public static List<Row> configSuite(RunConfig config, Mode mode, int threads, ProgressListener progress) {
+        return run(forConfig(config, mode), config.seed(), threads, progress);
+    }
+
+    private static Row[] evaluate(Case c, EnsembleResult sim, Ensemble.Population pop) {
+        double[] rates = new double[pop.cellCount()];
+        double[] cvs = new double[pop.cellCount()];
+        double[] isiMeans = new double[pop.cellCount()];
+        for (int i = 0; i < pop.cellCount(); i++) {
+            CellStatistics s = sim.statistics(pop.firstCell() + i);
+            rates[i] = s.rateHz();
+            cvs[i] = s.cv();
+            isiMeans[i] = s.isiMeanMs();
+        }
+        switch (c.kind()) {
+            case DETERMINISTIC: {
+                // the rate of a clock is 1 / period; the mean ISI measures it without counting error
+                double simulated = 1000 / isiMeans[0];
+                return new Row[] {row(c, "rate_hz", simulated, TheoryRates.deterministicRateHz(c.cell(), 0),
+                        DETERMINISTIC_TOLERANCE, 0)};
+            }
+            case WHITE_NOISE: {
+                DistributionSummary r = DistributionSummary.of(rates);
+                DistributionSummary cv = DistributionSummary.of(cvs);
+                double rateTolerance = c.dtMs() <= 0.1 + 1e-12 ? RATE_TOLERANCE_FINE : RATE_TOLERANCE_COARSE;
+                return new Row[] {
+                    row(c, "rate_hz", r.mean(), TheoryRates.rateHz(c.cell(), c.noise(), 0), rateTolerance, r.sem()),
+                    row(c, "isi_cv", cv.mean(), TheoryRates.isiCv(c.cell(), c.noise(), 0), CV_TOLERANCE, cv.sem())};
+            }
+            default: {
+                DistributionSummary r = DistributionSummary.of(rates);
+                return new Row[] {row(c, "rate_hz", r.mean(), TheoryRates.rateHz(c.cell(), c.noise(), 0), OU_TOLERANCE,
+                        r.sem())};
+            }
+        }
+    }
+
+    private static Row row(Case c, String quantity, double simulated, double theory, double relTolerance,
+                           double standardError) {
+        double relError = simulated / theory - 1;
+        double tolerance = Math.max(relTolerance, STANDARD_ERRORS * standardError / Math.abs(theory));
+        boolean pass = Double.isFinite(relError) && Math.abs(relError) <= tolerance;
+        return new Row(c.name(), quantity, simulated, theory, relError, tolerance, pass, standardError, c.cells(),
+                c.dtMs());
+    }
+
+    /** Same seed, 1 thread vs several: every cell's statistics must be bit-identical. */
+    private static Row threadInvariance(long seed, int threads) {
+        int many = Math.max(2, threads);
+        Ensemble.Builder b = Ensemble.builder();
+        b.addPopulation(RandomStreams.derive(seed, -1), CellParameters.DEFAULTS, NoiseParameters.DEFAULTS,
+                Heterogeneity.DEFAULTS, 16);
+        b.addPopulation(RandomStreams.derive(seed, -2), tableCell(20), new NoiseParameters(4, 1), Heterogeneity.NONE, 16);
+        Ensemble e = b.build();
+        SimulationSettings one = new SimulationSettings(0.1, 20_000, 1, true, Set.of(), 0);
+        SimulationSettings several = new SimulationSettings(0.1, 20_000, many, true, Set.of(), 0);
+        EnsembleResult a = EnsembleSimulator.run(e, one);
+        EnsembleResult z = EnsembleSimulator.run(e, several);
+        boolean same = true;
+        for (int i = 0; i < e.size(); i++) {
+            same &= Arrays.equals(a.spikeTimesMs(i), z.spikeTimesMs(i));
+        }
+        return new Row("threads 1 vs " + many, "identical_spike_trains", same ? 1 : 0, 1, same ? 0 : -1, 0, same, 0,
+                e.size(), 0.1);
+    }
+
+    static String fmt(double v) {
+        return purkinje.io.Quantities.formatNumber(v);
+    }
+}
