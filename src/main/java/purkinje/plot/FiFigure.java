@@ -2,7 +2,6 @@ package purkinje.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Paint;
@@ -12,7 +11,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.geom.RoundRectangle2D;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +20,7 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.AbstractXYAnnotation;
 import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
@@ -32,7 +31,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -148,7 +146,8 @@ public final class FiFigure {
         pointRenderer.setDefaultOutlineStroke(new BasicStroke(1.2f));
         pointRenderer.setDrawOutlines(true);
 
-        NumberAxis xAxis = FigureStyle.numberAxis(X_LABEL);
+        CurrentAxis xAxis = new CurrentAxis(X_LABEL);
+        FigureStyle.styleAxis(xAxis);
         if (xr.empty()) {
             xAxis.setRange(0, 1);
         } else {
@@ -175,8 +174,9 @@ public final class FiFigure {
         plot.setDomainGridlinePaint(FigureStyle.GRID);
         plot.setDomainGridlineStroke(new BasicStroke(1f));
         if (!rheobases.isEmpty()) {
-            // behind the curves and dots, so a label never hides data
-            detRenderer.addAnnotation(new RheobaseMarkers(rheobases), Layer.BACKGROUND);
+            RheobaseMarkers markers = new RheobaseMarkers(rheobases);
+            xAxis.setRheobaseMarkers(markers); // labels under the axis line, where they never cover data
+            plot.addAnnotation(markers); // the triangles
         }
 
         LegendItemCollection items = legendItems(keys, anyTheory, anyDeterministic, !rheobases.isEmpty());
@@ -274,13 +274,17 @@ public final class FiFigure {
 
     /**
      * Downward triangles with their tip on the current axis at each rheobase, each labelled
-     * "rheobase N pA" in the condition colour on a white background; labels of nearby markers are
-     * stacked so they never overlap.
+     * "rheobase N pA" in the condition colour in a strip between the axis line and the tick labels
+     * (reserved with {@link #reserveStrip}), so labels never cover data. Labels of nearby markers
+     * are moved sideways or into a second row so they do not overlap.
      */
     static final class RheobaseMarkers extends AbstractXYAnnotation {
 
         private static final long serialVersionUID = 1L;
         private static final double SIZE = 13;
+        /** Height of one label row in the strip, in pixels. */
+        static final int ROW_PX = 17;
+        static final int MAX_ROWS = 2;
 
         record Marker(double currentPa, Color colour) {
         }
@@ -291,7 +295,19 @@ public final class FiFigure {
             this.markers = List.copyOf(markers);
         }
 
-        /** Downward triangle of width {@code size} with its tip at (x, tipY) in Java2D space. */
+        /** Number of label rows the strip needs. */
+        int rows() {
+            return Math.min(MAX_ROWS, markers.size());
+        }
+
+        /** Pushes the tick labels of the current axis down to make room for the label rows. */
+        void reserveStrip(NumberAxis axis) {
+            RectangleInsets i = axis.getTickLabelInsets();
+            axis.setTickLabelInsets(new RectangleInsets(i.getTop() + rows() * ROW_PX + 2, i.getLeft(),
+                    i.getBottom(), i.getRight()));
+        }
+
+        /** Downward triangle with its tip at (x, tipY) in Java2D space. */
         static Shape triangle(double x, double tipY) {
             return triangle(x, tipY, 11);
         }
@@ -308,48 +324,63 @@ public final class FiFigure {
         @Override
         public void draw(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis domainAxis,
                 ValueAxis rangeAxis, int rendererIndex, PlotRenderingInfo info) {
-            Font font = FigureStyle.SMALL_FONT;
-            g2.setFont(font);
-            FontMetrics fm = g2.getFontMetrics();
             double bottom = dataArea.getMaxY();
-            List<double[]> placed = new ArrayList<>(); // {left, right, level}
-            List<Marker> sorted = new ArrayList<>(markers);
-            sorted.sort(Comparator.comparingDouble(Marker::currentPa));
-            for (Marker m : sorted) {
+            for (Marker m : markers) {
                 double px = domainAxis.valueToJava2D(m.currentPa(), dataArea, plot.getDomainAxisEdge());
-                if (px < dataArea.getMinX() - 1 || px > dataArea.getMaxX() + 1) {
-                    continue;
-                }
-                String text = "rheobase " + FigureStyle.fmt(m.currentPa()) + " pA";
-                double w = fm.stringWidth(text);
-                double left = Math.max(dataArea.getMinX() + 2, Math.min(px - w / 2, dataArea.getMaxX() - w - 2));
-                int level = 0;
-                boolean clash = true;
-                while (clash) {
-                    clash = false;
-                    for (double[] p : placed) {
-                        if (p[2] == level && left < p[1] + 6 && left + w > p[0] - 6) {
-                            clash = true;
-                            level++;
-                            break;
-                        }
-                    }
-                }
-                placed.add(new double[] {left, left + w, level});
-
                 g2.setPaint(m.colour());
                 g2.fill(triangle(px, bottom, SIZE));
                 g2.setStroke(new BasicStroke(1f));
                 g2.setPaint(Color.WHITE);
                 g2.draw(triangle(px, bottom, SIZE));
-
-                double baseline = bottom - SIZE - 5 - level * (fm.getHeight() + 2);
-                g2.setPaint(new Color(255, 255, 255, 200));
-                g2.fill(new RoundRectangle2D.Double(left - 3, baseline - fm.getAscent() - 1, w + 6,
-                        fm.getAscent() + fm.getDescent() + 2, 4, 4));
-                g2.setPaint(m.colour());
-                g2.drawString(text, (float) left, (float) baseline);
             }
+        }
+
+        /**
+         * Draws the labels (and a short tick through the axis line) in the strip under the axis line
+         * at {@code axisY}; called by {@link CurrentAxis}, which is drawn without the data-area clip.
+         */
+        void drawLabels(Graphics2D g2, ValueAxis axis, double axisY, Rectangle2D dataArea, RectangleEdge edge) {
+            g2.setFont(FigureStyle.SMALL_FONT);
+            FontMetrics fm = g2.getFontMetrics();
+            List<double[]> placed = new ArrayList<>(); // {left, right, row}
+            List<Marker> sorted = new ArrayList<>(markers);
+            sorted.sort(Comparator.comparingDouble(Marker::currentPa));
+            for (Marker m : sorted) {
+                double px = axis.valueToJava2D(m.currentPa(), dataArea, edge);
+                if (px < dataArea.getMinX() - 1 || px > dataArea.getMaxX() + 1) {
+                    continue;
+                }
+                String text = "rheobase " + FigureStyle.fmt(m.currentPa()) + " pA";
+                double w = fm.stringWidth(text);
+                double[] slot = place(placed, px, w, dataArea);
+                placed.add(slot);
+                g2.setPaint(m.colour());
+                g2.setStroke(new BasicStroke(1.5f));
+                g2.draw(new Line2D.Double(px, dataArea.getMaxY(), px, axisY + 3));
+                double baseline = axisY + 3 + fm.getAscent() + slot[2] * ROW_PX;
+                g2.drawString(text, (float) slot[0], (float) baseline);
+            }
+        }
+
+        /** First free slot: centred under the marker, then to its right, then to its left, per row. */
+        private double[] place(List<double[]> placed, double px, double w, Rectangle2D area) {
+            double[] starts = {px - w / 2, px - 4, px - w + 4};
+            for (int row = 0; row < rows(); row++) {
+                for (double start : starts) {
+                    double left = Math.max(area.getMinX() - 20, Math.min(start, area.getMaxX() + 10 - w));
+                    boolean free = true;
+                    for (double[] p : placed) {
+                        if (p[2] == row && left < p[1] + 8 && left + w > p[0] - 8) {
+                            free = false;
+                            break;
+                        }
+                    }
+                    if (free) {
+                        return new double[] {left, left + w, row};
+                    }
+                }
+            }
+            return new double[] {px - w / 2, px + w / 2, 0};
         }
 
         @Override
@@ -360,6 +391,42 @@ public final class FiFigure {
         @Override
         public int hashCode() {
             return markers.hashCode();
+        }
+    }
+
+    /** The current axis; also draws the rheobase labels under its line, outside the clipped data area. */
+    static final class CurrentAxis extends NumberAxis {
+
+        private static final long serialVersionUID = 1L;
+        private RheobaseMarkers markers;
+
+        CurrentAxis(String label) {
+            super(label);
+        }
+
+        void setRheobaseMarkers(RheobaseMarkers markers) {
+            this.markers = markers;
+            markers.reserveStrip(this);
+        }
+
+        @Override
+        public AxisState draw(Graphics2D g2, double cursor, Rectangle2D plotArea, Rectangle2D dataArea,
+                RectangleEdge edge, PlotRenderingInfo plotState) {
+            AxisState state = super.draw(g2, cursor, plotArea, dataArea, edge, plotState);
+            if (markers != null && isVisible() && edge == RectangleEdge.BOTTOM) {
+                markers.drawLabels(g2, this, cursor, dataArea, edge);
+            }
+            return state;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CurrentAxis a && super.equals(a) && java.util.Objects.equals(markers, a.markers);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
         }
     }
 }
