@@ -22,6 +22,14 @@ public final class PlotDemo {
         FigureWriter.write(VoltageTraceFigure.chart(SyntheticData.traces(2000, 0.1, 3), 2000), dir, "voltage-2s");
         FigureWriter.write(IsiHistogramFigure.chart(SyntheticData.isis(trains), 2), dir, "isi");
         FigureWriter.write(PopulationRateFigure.chart(SyntheticData.populationRates(trains, duration, 100)), dir, "poprate");
+        FigureWriter.write(FiFigure.chart(SyntheticData.fiCurves(3), "20 cells per current, current noise sd 20 pA"),
+                dir, "fi");
+        List<ValidationPoint> ok = SyntheticData.validation(24, 5);
+        FigureWriter.write(ValidationFigure.chart(ok, "Built-in suite, seed 5"), dir, "validation", 900,
+                ValidationFigure.suggestedHeightPx(ok.size()));
+        List<ValidationPoint> bad = SyntheticData.validation(40, 6, 3, 17);
+        FigureWriter.write(ValidationFigure.chart(bad, "Built-in suite, seed 6"), dir, "validation-fail", 900,
+                ValidationFigure.suggestedHeightPx(bad.size()));
         System.out.printf("wrote %s in %.1f s%n", dir.toAbsolutePath(), (System.nanoTime() - t0) / 1e9);
     }
 }

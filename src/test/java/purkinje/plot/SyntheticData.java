@@ -106,4 +106,80 @@ final class SyntheticData {
         }
         return out;
     }
+
+    /** Noise-free LIF f-I curve: tau 15 ms, refractory 2 ms, rheobase in pA; 0 below rheobase. */
+    static double lifRate(double currentPa, double rheobasePa) {
+        if (currentPa <= rheobasePa) {
+            return 0;
+        }
+        return 1000.0 / (2.0 + 15.0 * Math.log(currentPa / (currentPa - rheobasePa)));
+    }
+
+    /** The noise-free curve averaged over Gaussian current noise of sd {@code noisePa}. */
+    static double noisyRate(double currentPa, double rheobasePa, double noisePa) {
+        double sum = 0;
+        double wsum = 0;
+        for (int k = -40; k <= 40; k++) {
+            double z = k / 10.0;
+            double w = Math.exp(-0.5 * z * z);
+            sum += w * lifRate(currentPa + z * noisePa, rheobasePa);
+            wsum += w;
+        }
+        return sum / wsum;
+    }
+
+    /**
+     * f-I curves of both conditions: 13 simulated currents 0..300 pA with SEM, theory on a 2 pA grid
+     * (NaN below 10 pA, where "the theory does not apply"), rheobase 80 pA (wild type) and 115 pA.
+     */
+    static List<FiCurve> fiCurves(long seed) {
+        Random r = new Random(seed);
+        List<FiCurve> out = new ArrayList<>();
+        double[] rheobase = {80, 115};
+        String[] names = {WT, MEIS1};
+        for (int c = 0; c < 2; c++) {
+            double[] current = new double[13];
+            double[] rate = new double[13];
+            double[] sem = new double[13];
+            for (int k = 0; k < 13; k++) {
+                current[k] = 25 * k;
+                double mean = noisyRate(current[k], rheobase[c], 20);
+                sem[k] = 0.5 + 0.03 * mean;
+                rate[k] = Math.max(0, mean + sem[k] * r.nextGaussian());
+            }
+            int n = 151;
+            double[] grid = new double[n];
+            double[] theory = new double[n];
+            double[] det = new double[n];
+            for (int k = 0; k < n; k++) {
+                grid[k] = 2.0 * k;
+                theory[k] = grid[k] < 10 ? Double.NaN : noisyRate(grid[k], rheobase[c], 20);
+                det[k] = lifRate(grid[k], rheobase[c]);
+            }
+            out.add(new FiCurve(names[c], current, rate, sem, grid, theory, det, rheobase[c]));
+        }
+        return out;
+    }
+
+    /** A validation suite of {@code n} cases, all passing except the indices in {@code failing}. */
+    static List<ValidationPoint> validation(int n, long seed, int... failing) {
+        Random r = new Random(seed);
+        String[] quantities = {"rate", "CV", "mean V"};
+        List<ValidationPoint> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double tol = i % 4 == 3 ? 0.02 : 0.005;
+            double err = tol * 0.6 * (2 * r.nextDouble() - 1);
+            boolean fail = false;
+            for (int f : failing) {
+                fail |= f == i;
+            }
+            if (fail) {
+                err = tol * (1.6 + r.nextDouble()) * (r.nextBoolean() ? 1 : -1);
+            }
+            double theory = 10 + 90 * r.nextDouble();
+            out.add(new ValidationPoint("case-" + (i + 1) + (i % 2 == 0 ? " deterministic" : " white noise"),
+                    quantities[i % 3], theory * (1 + err), theory, err, tol, !fail));
+        }
+        return out;
+    }
 }
