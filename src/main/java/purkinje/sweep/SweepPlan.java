@@ -12,7 +12,6 @@ import purkinje.io.ConfigException;
 import purkinje.io.ConfigLoader;
 import purkinje.io.ConfigSchema;
 import purkinje.io.ConfigTree.MapNode;
-import purkinje.io.Json;
 import purkinje.io.ResolvedConfig;
 import purkinje.model.Condition;
 import purkinje.model.RunConfig;
@@ -27,6 +26,10 @@ public final class SweepPlan {
     /** The extra top-level block a sweep config holds (checked by {@link SweepSpec}). */
     public static final Map<String, ConfigSchema.Field> EXTRA_BLOCKS =
             Map.of("sweep", new ConfigSchema.Plain("sweep block"));
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private final ConfigLoader.Loaded loaded;
     private final SweepSpec spec;
@@ -87,7 +90,8 @@ public final class SweepPlan {
         canonical.put("sweep", spec.describe());
         String hash;
         try {
-            hash = RunInfo.sha256(Json.mapper().writeValueAsString(canonical));
+            // keys sorted: some maps (Map.of) iterate in an order that changes from one JVM to the next
+            hash = RunInfo.sha256(CANONICAL.writeValueAsString(canonical));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
