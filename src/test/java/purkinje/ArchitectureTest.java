@@ -28,7 +28,8 @@ class ArchitectureTest {
             "io", Set.of("model"),
             "plot", Set.of(),
             "experiment", Set.of("model", "engine", "analysis", "analysis.theory", "io", "plot"),
-            "cli", Set.of("model", "engine", "analysis", "analysis.theory", "io", "plot", "experiment"));
+            "sweep", Set.of("model", "engine", "analysis", "analysis.theory", "io", "plot", "experiment"),
+            "cli", Set.of("model", "engine", "analysis", "analysis.theory", "io", "plot", "experiment", "sweep"));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?purkinje\\.([a-z.]+)\\.[A-Z]",
             Pattern.MULTILINE);

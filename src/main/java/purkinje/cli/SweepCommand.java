@@ -1,0 +1,109 @@
+package purkinje.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import purkinje.experiment.RunInfo;
+import purkinje.io.ConfigException;
+import purkinje.sweep.PointRow;
+import purkinje.sweep.Selection;
+import purkinje.sweep.SweepJob;
+import purkinje.sweep.SweepPlan;
+import purkinje.sweep.SweepRunner;
+
+/** {@code purkinje sweep CONFIG}: a parameter sweep, resumable and shardable. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a parameter sweep (the config's 'sweep' block): every point x condition x cell.",
+            "Writes points.csv (one row per point and condition), manifest.json and figures/ into the output folder. "
+                + "Results are committed batch by batch: after a crash or kill, the same command with --resume "
+                + "simulates only the missing points.",
+            "Each point's seed is derived from the master seed and the point index, so --points and --shard runs "
+                + "give the same numbers as the full sweep; 'purkinje merge' joins shard folders."})
+final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Sweep config: a run config plus a 'sweep' block.")
+    Path config;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--resume", description = "Continue the sweep in the output folder (same config and selection); "
+            + "starts it if the folder does not exist.")
+    boolean resume;
+
+    @Option(names = "--points", paramLabel = "LIST", description = "Run only these points, e.g. 17, 10-19 or 1,4,10-19.")
+    String points;
+
+    @Option(names = "--shard", paramLabel = "K/N", arity = "0..1", fallbackValue = "auto",
+            description = "Run every N-th point starting at K (0 <= K < N). Without a value, or with K or N left "
+                + "out, they come from SLURM_ARRAY_TASK_ID (minus SLURM_ARRAY_TASK_MIN) and SLURM_ARRAY_TASK_COUNT.")
+    String shard;
+
+    @Option(names = "--batch-cells", paramLabel = "N", hidden = true,
+            description = "Cells per engine call (default ${DEFAULT-VALUE}).")
+    int batchCells = SweepRunner.DEFAULT_BATCH_CELLS;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        int threads = run.threads();
+        if (batchCells < 1) {
+            throw new ConfigException("--batch-cells must be at least 1, was " + batchCells);
+        }
+        Selection selection = selection(points, shard);
+        SweepPlan plan = SweepPlan.load(config, run.seed);
+        selection.indices(plan.size()); // refuse out-of-range --points before anything is written
+        Path out = run.out != null ? run.out : Path.of("results", selection.shards() == 0 ? plan.name()
+                : plan.name() + "-shard-" + selection.shard() + "-of-" + selection.shards());
+        RunInfo info = new RunInfo("sweep", List.of(spec.commandLine().getParseResult().originalArgs()
+                .toArray(new String[0])), plan.loaded().source(), RunInfo.sha256(plan.loaded().text()), Instant.now());
+        SweepJob.Outcome o = SweepJob.run(plan, selection, out, resume, run.force, threads, batchCells, !run.noFigures,
+                info, SweepProgress.of(run.quiet));
+        if (!run.quiet) {
+            printSummary(plan, o.rows(), System.out);
+            System.out.printf(Locale.ROOT, "%d of %d points (%s): %d simulated now, %d already done%n", o.selected(),
+                    plan.size(), selection.describe(), o.simulated(), o.resumed());
+            System.out.println("results: " + CompareRunner.displayPath(o.folder()));
+        }
+        return ExitCodes.OK;
+    }
+
+    static Selection selection(String points, String shard) {
+        if (shard == null) {
+            return new Selection(points, -1, 0);
+        }
+        int[] kn = Selection.parseShard(shard, System.getenv());
+        return new Selection(points, kn[0], kn[1]);
+    }
+
+    /** A short table: at most 20 rows, then a count of the rest. */
+    static void printSummary(SweepPlan plan, List<PointRow> rows, java.io.PrintStream out) {
+        StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%6s", "point"));
+        plan.parameters().forEach(p -> h.append(String.format(Locale.ROOT, " %18s", p.column())));
+        h.append(String.format(Locale.ROOT, " %-16s %10s %8s %10s", "condition", "rate (Hz)", "SEM", "theory"));
+        out.println(h);
+        int shown = 0;
+        for (PointRow r : rows) {
+            if (shown++ == 20) {
+                out.println("... " + (rows.size() - 20) + " more rows in points.csv");
+                break;
+            }
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%6d", r.point()));
+            for (double v : r.values()) {
+                b.append(String.format(Locale.ROOT, " %18.6g", v));
+            }
+            b.append(String.format(Locale.ROOT, " %-16s %10.3f %8.3f %10.3f", r.condition(), r.meanRateHz(),
+                    r.semRateHz(), r.theoryRateHz()));
+            out.println(b);
+        }
+    }
+}

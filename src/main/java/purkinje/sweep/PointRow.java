@@ -1,0 +1,93 @@
+package purkinje.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import purkinje.io.Quantities;
+
+/**
+ * One row of points.csv: one sweep point and condition. Rates in Hz; an undefined statistic
+ * (e.g. the SEM of one cell) is NaN.
+ *
+ * @param point        index of the point in the design
+ * @param values       swept values in the parameters' units
+ * @param condition    condition name
+ * @param meis1Dosage  the condition's MEIS1 dosage
+ * @param cells        cells simulated for this condition
+ * @param meanRateHz   mean firing rate over cells
+ * @param sdRateHz     standard deviation of the rate over cells (ddof = 1)
+ * @param semRateHz    standard error of the mean rate
+ * @param meanIsiCv    mean ISI coefficient of variation over cells with at least 2 ISIs
+ * @param theoryRateHz white-noise (Siegert) rate of the condition's cell, NaN where theory does not apply
+ * @param seed         the point's seed
+ */
+public record PointRow(int point, double[] values, String condition, double meis1Dosage, int cells,
+                       double meanRateHz, double sdRateHz, double semRateHz, double meanIsiCv,
+                       double theoryRateHz, long seed) {
+
+    /** The points.csv header for a plan's parameters. */
+    public static List<String> header(List<SweepParameter> parameters) {
+        List<String> h = new ArrayList<>();
+        h.add("point");
+        parameters.forEach(p -> h.add(p.column()));
+        h.add("condition");
+        if (parameters.stream().noneMatch(SweepParameter::isDosage)) {
+            h.add("meis1_dosage");
+        }
+        h.addAll(List.of("cells", "mean_rate_hz", "sd_rate_hz", "sem_rate_hz", "mean_isi_cv", "theory_rate_hz",
+                "seed"));
+        return h;
+    }
+
+    /** This row as a CSV line (no newline); numbers exact (shortest round-trip decimal). */
+    public String toCsv(List<SweepParameter> parameters) {
+        StringBuilder b = new StringBuilder().append(point);
+        boolean dosageSwept = false;
+        for (int d = 0; d < values.length; d++) {
+            b.append(',').append(Quantities.formatNumber(values[d]));
+            dosageSwept |= parameters.get(d).isDosage();
+        }
+        b.append(',').append(condition);
+        if (!dosageSwept) {
+            b.append(',').append(Quantities.formatNumber(meis1Dosage));
+        }
+        for (double v : new double[] {cells, meanRateHz, sdRateHz, semRateHz, meanIsiCv, theoryRateHz}) {
+            b.append(',').append(Quantities.formatNumber(v));
+        }
+        return b.append(',').append(seed).toString();
+    }
+
+    /** Parses a line written by {@link #toCsv}; null if it is not a complete, well-formed row. */
+    public static PointRow parse(String line, List<SweepParameter> parameters) {
+        String[] f = line.split(",", -1);
+        if (f.length != header(parameters).size()) {
+            return null;
+        }
+        try {
+            int k = 0;
+            int point = Integer.parseInt(f[k++]);
+            double[] values = new double[parameters.size()];
+            int dosageIndex = -1;
+            for (int d = 0; d < values.length; d++) {
+                values[d] = Double.parseDouble(f[k++]);
+                if (parameters.get(d).isDosage()) {
+                    dosageIndex = d;
+                }
+            }
+            String condition = f[k++];
+            double dosage = dosageIndex >= 0 ? values[dosageIndex] : Double.parseDouble(f[k++]);
+            int cells = Integer.parseInt(f[k++]);
+            double mean = Double.parseDouble(f[k++]);
+            double sd = Double.parseDouble(f[k++]);
+            double sem = Double.parseDouble(f[k++]);
+            double cv = Double.parseDouble(f[k++]);
+            double theory = Double.parseDouble(f[k++]);
+            long seed = Long.parseLong(f[k]);
+            if (point < 0 || condition.isEmpty()) {
+                return null;
+            }
+            return new PointRow(point, values, condition, dosage, cells, mean, sd, sem, cv, theory, seed);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

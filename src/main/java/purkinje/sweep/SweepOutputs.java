@@ -1,0 +1,198 @@
+package purkinje.sweep;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.jfree.chart.JFreeChart;
+import purkinje.experiment.RunInfo;
+import purkinje.io.ResolvedConfig;
+import purkinje.plot.FigureWriter;
+import purkinje.plot.SweepHeatmapFigure;
+import purkinje.plot.SweepRateFigure;
+import purkinje.plot.SweepSeries;
+
+/** What a sweep result holds: points.csv (sorted), manifest.json and figures. */
+public final class SweepOutputs {
+    public static final String POINTS = "points.csv";
+    public static final String MANIFEST = "manifest.json";
+    /** Top-level names the tool writes into a sweep folder. */
+    public static final Set<String> FILES = Set.of(MANIFEST, POINTS, ResultLog.NAME, "figures");
+
+    private SweepOutputs() {
+    }
+
+    /** All rows sorted by point, then condition in config order. */
+    static List<PointRow> sorted(SweepPlan plan, Iterable<List<PointRow>> points) {
+        List<PointRow> rows = new ArrayList<>();
+        points.forEach(rows::addAll);
+        List<String> conditions = plan.conditionNames();
+        rows.sort(Comparator.comparingInt(PointRow::point).thenComparingInt(r -> conditions.indexOf(r.condition())));
+        return rows;
+    }
+
+    /** The text of points.csv. */
+    static String pointsCsv(SweepPlan plan, List<PointRow> rows) {
+        StringBuilder b = new StringBuilder(String.join(",", PointRow.header(plan.parameters()))).append('\n');
+        rows.forEach(r -> b.append(r.toCsv(plan.parameters())).append('\n'));
+        return b.toString();
+    }
+
+    /** The manifest of a sweep or merge result. */
+    static Map<String, Object> manifest(SweepPlan plan, RunInfo info, Selection selection, int selectedPoints,
+                                        String status, int threads, Map<String, Object> extra) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tool", "purkinje");
+        m.put("version", version());
+        m.put("command", info.command());
+        m.put("arguments", info.arguments());
+        m.put("config_file", info.configSource());
+        m.put("config_sha256", info.configSha256());
+        m.put("sweep_sha256", plan.hash());
+        m.put("seed", plan.masterSeed());
+        m.put("design", plan.spec().describe());
+        List<Object> cols = new ArrayList<>();
+        for (SweepParameter p : plan.parameters()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("path", p.path());
+            c.put("column", p.column());
+            c.put("unit", p.unit() == null ? "1" : p.unit().symbol());
+            cols.add(c);
+        }
+        m.put("parameters", cols);
+        m.put("total_points", plan.size());
+        m.put("selection", selection.describe());
+        m.put("selected_points", selectedPoints);
+        m.put("status", status);
+        m.put("threads", threads);
+        m.put("java_version", System.getProperty("java.version"));
+        m.put("started", info.started().toString());
+        m.put("wall_seconds", Math.round(java.time.Duration.between(info.started(), java.time.Instant.now())
+                .toMillis() / 10.0) / 100.0);
+        m.putAll(extra);
+        m.put("config_text", plan.loaded().text());
+        m.put("config", ResolvedConfig.toMap(plan.base()));
+        return m;
+    }
+
+    static String version() {
+        Properties props = new Properties();
+        try (InputStream in = SweepOutputs.class.getResourceAsStream("/purkinje-version.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (IOException ignored) {
+            // unknown version
+        }
+        return props.getProperty("version", "unknown");
+    }
+
+    /** Rate against each swept parameter per condition, and a heatmap per condition for a 2-parameter grid. */
+    static List<Path> writeFigures(SweepPlan plan, List<PointRow> rows, Path dir) {
+        List<Path> out = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return out;
+        }
+        List<SweepParameter> params = plan.parameters();
+        List<String> conditions = plan.conditionNames();
+        boolean connected = params.size() == 1;
+        String subtitle = rows.get(0).cells() + " cells per condition and point, " + plan.size() + " points ("
+                + plan.spec().design().name().toLowerCase(Locale.ROOT) + ")";
+        for (int d = 0; d < params.size(); d++) {
+            List<SweepSeries> series = new ArrayList<>();
+            for (String c : conditions) {
+                final int dim = d;
+                List<PointRow> rs = rows.stream().filter(r -> r.condition().equals(c))
+                        .sorted(Comparator.comparingDouble(r -> r.values()[dim])).toList();
+                int n = rs.size();
+                double[] x = new double[n];
+                double[] mean = new double[n];
+                double[] lo = new double[n];
+                double[] hi = new double[n];
+                double[] theory = new double[n];
+                for (int i = 0; i < n; i++) {
+                    PointRow r = rs.get(i);
+                    x[i] = r.values()[d];
+                    mean[i] = r.meanRateHz();
+                    double half = halfWidth95(r);
+                    lo[i] = mean[i] - half;
+                    hi[i] = mean[i] + half;
+                    theory[i] = r.theoryRateHz();
+                }
+                series.add(new SweepSeries(c, x, mean, lo, hi, theory));
+            }
+            write(out, SweepRateFigure.chart(params.get(d).axisLabel(), series, connected, subtitle), dir,
+                    "rate-vs-" + fileName(params.get(d).path()));
+        }
+        if (plan.spec().isTwoParameterGrid()) {
+            double[] xs = plan.spec().axes().get(0).values();
+            double[] ys = plan.spec().axes().get(1).values();
+            for (String c : conditions) {
+                double[][] z = new double[xs.length][ys.length];
+                for (double[] zz : z) {
+                    Arrays.fill(zz, Double.NaN);
+                }
+                for (PointRow r : rows) {
+                    if (r.condition().equals(c)) {
+                        z[r.point() / ys.length][r.point() % ys.length] = r.meanRateHz();
+                    }
+                }
+                String name = conditions.size() == 1 ? "heatmap" : "heatmap-" + fileName(c);
+                write(out, SweepHeatmapFigure.chart(params.get(0).axisLabel(), xs, params.get(1).axisLabel(), ys, z,
+                        "Mean firing rate, " + c), dir, name);
+            }
+        }
+        return out;
+    }
+
+    /** Half width of the 95 % confidence interval of the mean rate: t(0.975, n - 1) * SEM; NaN for one cell. */
+    static double halfWidth95(PointRow r) {
+        if (r.cells() < 2 || !Double.isFinite(r.semRateHz())) {
+            return Double.NaN;
+        }
+        return new TDistribution(null, r.cells() - 1).inverseCumulativeProbability(0.975) * r.semRateHz();
+    }
+
+    private static String fileName(String s) {
+        return s.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private static void write(List<Path> out, JFreeChart chart, Path dir, String name) {
+        try {
+            out.addAll(FigureWriter.write(chart, dir, name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write figure " + name, e);
+        }
+    }
+
+    /** Compact list of point indices, e.g. "3, 5-9, 12". */
+    public static String ranges(List<Integer> points) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < points.size(); i++) {
+            int start = points.get(i);
+            int end = start;
+            while (i + 1 < points.size() && points.get(i + 1) == end + 1) {
+                end = points.get(++i);
+            }
+            b.append(b.length() == 0 ? "" : ", ").append(start).append(start == end ? "" : "-" + end);
+        }
+        return b.toString();
+    }
+
+    static TreeMap<Integer, List<PointRow>> merged(List<TreeMap<Integer, List<PointRow>>> parts) {
+        TreeMap<Integer, List<PointRow>> all = new TreeMap<>();
+        parts.forEach(all::putAll);
+        return all;
+    }
+}

@@ -1,0 +1,155 @@
+package purkinje.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The sweep and merge commands end to end: re-runs, shards, resume after SIGKILL, bad input. */
+class SweepCommandTest {
+    static final String SWEEP = "name: small-sweep\nseed: 11\nduration: 2 s\ncells_per_condition: 4\n"
+            + "sweep:\n  design: grid\n  parameters:\n    noise.sigma_v: {from: 1 mV, to: 3 mV, steps: 3}\n"
+            + "    meis1.I_pace: [0.4, 0.8]\n";
+
+    @TempDir
+    Path dir;
+
+    private Path config(String text) throws IOException {
+        Path c = dir.resolve("sweep.yaml");
+        Files.writeString(c, text);
+        return c;
+    }
+
+    private static int run(String... args) {
+        return PurkinjeCommand.execute(args);
+    }
+
+    private static List<String> rows(Path folder) throws IOException {
+        return Files.readAllLines(folder.resolve("points.csv"));
+    }
+
+    @Test
+    void fullSweepPointReRunsShardsAndMergeAgree() throws IOException {
+        String c = config(SWEEP).toString();
+        Path full = dir.resolve("full");
+        assertEquals(0, run("sweep", c, "--out", full.toString(), "--quiet"));
+        List<String> all = rows(full);
+        assertEquals("point,noise.sigma_v_mV,meis1.I_pace,condition,meis1_dosage,cells,mean_rate_hz,sd_rate_hz,"
+                + "sem_rate_hz,mean_isi_cv,theory_rate_hz,seed", all.get(0));
+        assertEquals(1 + 6 * 2, all.size(), "6 points x 2 conditions");
+        assertTrue(Files.isRegularFile(full.resolve("figures/rate-vs-noise_sigma_v.png")));
+        assertTrue(Files.isRegularFile(full.resolve("figures/heatmap-wild-type.svg")));
+        assertFalse(Files.exists(full.resolve("points.log.csv")));
+
+        // a point re-run alone, and a range, give the same rows (batch-mates do not matter)
+        Path one = dir.resolve("one");
+        assertEquals(0, run("sweep", c, "--points", "4", "--out", one.toString(), "--quiet", "--no-figures"));
+        assertEquals(List.of(all.get(0), all.get(9), all.get(10)), rows(one));
+        Path range = dir.resolve("range");
+        assertEquals(0, run("sweep", c, "--points", "1-3", "--out", range.toString(), "--quiet", "--no-figures",
+                "--batch-cells", "1", "--threads", "1"));
+        assertEquals(all.subList(0, 1), rows(range).subList(0, 1));
+        assertEquals(all.subList(3, 9), rows(range).subList(1, 7));
+
+        // shards, merged, equal the one-process sweep byte for byte
+        List<String> shards = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            Path s = dir.resolve("shard-" + k);
+            assertEquals(0, run("sweep", c, "--shard", k + "/4", "--out", s.toString(), "--quiet", "--no-figures"));
+            shards.add(s.toString());
+        }
+        Path merged = dir.resolve("merged");
+        List<String> partial = new ArrayList<>(List.of("merge", "--out", merged.toString(), "--quiet"));
+        partial.addAll(shards.subList(0, 3));
+        assertEquals(1, run(partial.toArray(new String[0])), "shard 3 (points 3) missing");
+        assertFalse(Files.exists(merged));
+        List<String> args = new ArrayList<>(List.of("merge", "--out", merged.toString(), "--quiet"));
+        args.addAll(shards);
+        assertEquals(0, run(args.toArray(new String[0])));
+        assertArrayEquals(Files.readAllBytes(full.resolve("points.csv")), Files.readAllBytes(merged.resolve("points.csv")));
+
+        // a folder of another sweep (other seed) is refused
+        Path other = dir.resolve("other");
+        assertEquals(0, run("sweep", c, "--seed", "12", "--out", other.toString(), "--quiet", "--no-figures"));
+        assertEquals(2, run("merge", "--out", dir.resolve("mixed").toString(), shards.get(0), other.toString()));
+        assertFalse(Files.exists(dir.resolve("mixed")));
+    }
+
+    @Test
+    void resumeAfterSigkillFinishesTheMissingPointsOnly() throws Exception {
+        // 40 points of 4 cells, one point per engine call: the child is killed part way
+        String text = SWEEP.replace("duration: 2 s", "duration: 20 s").replace("[0.4, 0.8]", "[0.4, 0.5, 0.6, 0.7, 0.8]")
+                .replace("steps: 3", "steps: 4").replace("cells_per_condition: 4", "cells_per_condition: 2");
+        Path c = config(text);
+        Path reference = dir.resolve("reference");
+        assertEquals(0, run("sweep", c.toString(), "--out", reference.toString(), "--quiet", "--no-figures"));
+        Path killed = dir.resolve("killed");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", classPath(), "purkinje.cli.Main", "sweep", c.toString(), "--out",
+                killed.toString(), "--quiet", "--no-figures", "--batch-cells", "1", "--threads", "1")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Path log = killed.resolve("points.log.csv");
+        while (p.isAlive() && (!Files.exists(log) || Files.readAllLines(log).size() < 8)) {
+            Thread.sleep(20);
+        }
+        p.destroyForcibly(); // SIGKILL
+        p.waitFor(30, TimeUnit.SECONDS);
+        if (Files.exists(log)) {
+            // a torn last line, as a kill in the middle of a write would leave
+            Files.writeString(log, "39,3,0.8,wild-type,1,2", java.nio.file.StandardOpenOption.APPEND);
+        }
+        assertEquals(2, run("sweep", c.toString(), "--out", killed.toString(), "--resume", "--seed", "99", "--quiet"),
+                "another seed is another sweep: refused");
+        assertEquals(2, run("sweep", c.toString(), "--out", killed.toString(), "--resume", "--points", "1-3",
+                "--quiet"), "another selection: refused");
+        assertEquals(0, run("sweep", c.toString(), "--out", killed.toString(), "--resume", "--quiet", "--no-figures"));
+        assertArrayEquals(Files.readAllBytes(reference.resolve("points.csv")),
+                Files.readAllBytes(killed.resolve("points.csv")));
+    }
+
+    static String classPath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"noise.sigma: [1 mV]", "noise.sigma_v: []", "noise.sigma_v: {from: 3 mV, to: 1 mV, steps: 2}",
+        "noise.sigma_v: [2]", "cell.I_pace: {from: 10, to: 11 pA, steps: 2}"})
+    void badSweepBlockExitsTwoAndWritesNothing(String parameter) throws IOException {
+        Path c = config("duration: 1 s\nsweep:\n  parameters:\n    " + parameter + "\n");
+        Path out = dir.resolve("never");
+        assertEquals(2, run("sweep", c.toString(), "--out", out.toString(), "--quiet"));
+        assertFalse(Files.exists(out));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(1, s.count(), "only the config file");
+        }
+    }
+
+    @Test
+    void badOptionsExitTwoAndWriteNothing() throws IOException {
+        String c = config(SWEEP).toString();
+        Path out = dir.resolve("never");
+        assertEquals(2, run("sweep", c, "--out", out.toString(), "--shard", "5/4"));
+        assertEquals(2, run("sweep", c, "--out", out.toString(), "--shard", "4/4"));
+        assertEquals(2, run("sweep", c, "--out", out.toString(), "--points", "6"));
+        assertEquals(2, run("sweep", c, "--out", out.toString(), "--points", "2-1"));
+        assertEquals(2, run("sweep", dir.resolve("missing.yaml").toString(), "--out", out.toString()));
+        assertEquals(2, run("merge", dir.resolve("nothing").toString(), "--out", out.toString()));
+        Path compareConfig = dir.resolve("plain.yaml");
+        Files.writeString(compareConfig, "duration: 1 s\n");
+        assertEquals(2, run("sweep", compareConfig.toString(), "--out", out.toString()), "no sweep block");
+        assertFalse(Files.exists(out));
+    }
+}
