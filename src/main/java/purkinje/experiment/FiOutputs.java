@@ -54,8 +54,11 @@ public final class FiOutputs {
             }
         }
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("currents", Map.of("from_pA", r.currents().fromPa(), "to_pA", r.currents().toPa(),
-                "steps", r.currents().steps()));
+        Map<String, Object> currents = new LinkedHashMap<>();
+        currents.put("from_pA", r.currents().fromPa());
+        currents.put("to_pA", r.currents().toPa());
+        currents.put("steps", r.currents().steps());
+        extra.put("currents", currents);
         Json.write(out.resolve(OutputFolder.MANIFEST), Manifests.of(r.config(), info, r.threads(), r.simulation(),
                 extra));
         return written;

@@ -24,7 +24,10 @@ public final class ResolvedConfig {
         m.put("duration", Quantities.format(c.durationMs() / 1000, Unit.SECOND));
         m.put("dt", Quantities.format(c.dtMs(), Unit.MILLISECOND));
         m.put("cells_per_condition", c.cellsPerCondition());
-        m.put("record", Map.of("spikes", c.record().spikes(), "voltage_cells", c.record().voltageCells()));
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("spikes", c.record().spikes());
+        record.put("voltage_cells", c.record().voltageCells());
+        m.put("record", record);
         Map<String, Object> cell = new LinkedHashMap<>();
         for (CellParameter p : CellParameter.values()) {
             cell.put(p.configName(), Quantities.format(c.cell().get(p), p.unit()));
