@@ -17,6 +17,8 @@ final class Quadrature {
     static final double REL_ACC = 1e-13;
     /** Gauss-Legendre points per sub-interval. */
     private static final int POINTS = 10;
+    /** Relative accuracy of outer integrals whose integrand is itself a quadrature. */
+    static final double OUTER_REL_ACC = 1e-10;
     private static final int MAX_EVAL = 200_000;
     /** Pieces whose contribution is below this fraction of the running sum end a tail. */
     private static final double TAIL_EPS = 1e-18;
@@ -26,11 +28,16 @@ final class Quadrature {
 
     /** Integral of f over [a, b] with an absolute tolerance floor {@code absTol}. */
     static double integrate(DoubleUnaryOperator f, double a, double b, double absTol) {
+        return integrate(f, a, b, absTol, REL_ACC);
+    }
+
+    /** Integral of f over [a, b] with absolute floor {@code absTol} and relative accuracy {@code relAcc}. */
+    static double integrate(DoubleUnaryOperator f, double a, double b, double absTol, double relAcc) {
         if (!(b > a)) {
             return 0.0;
         }
         IterativeLegendreGaussIntegrator integrator = new IterativeLegendreGaussIntegrator(
-                POINTS, REL_ACC, Math.max(absTol, Double.MIN_NORMAL), 1, 64);
+                POINTS, relAcc, Math.max(absTol, Double.MIN_NORMAL), 1, 64);
         return integrator.integrate(MAX_EVAL, f::applyAsDouble, a, b);
     }
 
@@ -41,6 +48,11 @@ final class Quadrature {
      * is exhausted or a piece contributes less than {@value #TAIL_EPS} of the total.
      */
     static double integrateFromPeak(DoubleUnaryOperator g, double length, double h) {
+        return integrateFromPeak(g, length, h, REL_ACC);
+    }
+
+    /** As {@link #integrateFromPeak(DoubleUnaryOperator, double, double)} with relative accuracy {@code relAcc}. */
+    static double integrateFromPeak(DoubleUnaryOperator g, double length, double h, double relAcc) {
         if (!(length > 0.0)) {
             return 0.0;
         }
@@ -48,7 +60,7 @@ final class Quadrature {
         double lo = 0.0;
         double hi = Math.min(h, length);
         while (true) {
-            double piece = integrate(g, lo, hi, TAIL_EPS * 1e-2 * sum);
+            double piece = integrate(g, lo, hi, relAcc * 1e-3 * sum, relAcc);
             sum += piece;
             if (hi >= length) {
                 break;
@@ -69,11 +81,16 @@ final class Quadrature {
      * {@code v}.
      */
     static double integrateGeometric(DoubleUnaryOperator f, double a, double b) {
+        return integrateGeometric(f, a, b, REL_ACC);
+    }
+
+    /** As {@link #integrateGeometric(DoubleUnaryOperator, double, double)} with relative accuracy {@code relAcc}. */
+    static double integrateGeometric(DoubleUnaryOperator f, double a, double b, double relAcc) {
         double sum = 0.0;
         double lo = a;
         while (lo < b) {
             double hi = Math.min(Math.max(2.0 * lo, lo + 1.0), b);
-            sum += integrate(f, lo, hi, 1e-3 * REL_ACC * Math.abs(sum));
+            sum += integrate(f, lo, hi, 1e-3 * relAcc * Math.abs(sum), relAcc);
             lo = hi;
         }
         return sum;
