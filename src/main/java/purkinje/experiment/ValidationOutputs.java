@@ -35,9 +35,10 @@ public final class ValidationOutputs {
         if (figures) {
             List<ValidationPoint> points = rows.stream().map(r -> new ValidationPoint(r.caseName(), r.quantity(),
                     r.simulated(), r.theory(), r.relativeError(), r.tolerance(), r.pass())).toList();
-            long passed = rows.stream().filter(Row::pass).count();
+            String subtitle = "purkinje " + Manifests.version() + ", seed " + config.seed()
+                    + "; tolerance = max(stated accuracy, 3 standard errors)";
             try {
-                FigureWriter.write(ValidationFigure.chart(points, passed + " of " + rows.size() + " cases pass"),
+                FigureWriter.write(ValidationFigure.chart(points, subtitle),
                         out.resolve("figures/validation.png").getParent(), "validation",
                         FigureWriter.DEFAULT_WIDTH_PX, ValidationFigure.suggestedHeightPx(points.size()));
             } catch (IOException e) {

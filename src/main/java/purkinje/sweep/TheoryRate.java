@@ -1,5 +1,6 @@
 package purkinje.sweep;
 
+import purkinje.experiment.TheoryRates;
 import purkinje.model.CellParameters;
 import purkinje.model.Heterogeneity;
 import purkinje.model.NoiseParameters;
@@ -14,7 +15,7 @@ final class TheoryRate {
     }
 
     static boolean applies(NoiseParameters noise, Heterogeneity heterogeneity) {
-        return noise.isWhite() && heterogeneity.isNone();
+        return heterogeneity.isNone();
     }
 
     /** Rate in Hz, or NaN where the theory does not apply or is not available. */
@@ -22,9 +23,6 @@ final class TheoryRate {
         if (!applies(noise, heterogeneity)) {
             return Double.NaN;
         }
-        // purkinje.analysis.theory is being written on another branch; once merged, this line becomes:
-        // return WhiteNoiseLif.rateHz(new LifTheoryCell(cell.tauMs(), cell.tRefMs(), cell.eLeakMv(),
-        //         cell.vThresholdMv(), cell.vResetMv()), cell.muMv(), noise.sigmaVMv());
-        return Double.NaN;
+        return TheoryRates.rateHz(cell, noise, 0);
     }
 }
