@@ -3,7 +3,7 @@ package purkinje.analysis.theory;
 /**
  * Firing rate of the leaky integrate-and-fire neuron driven by a low-pass filtered
  * (Ornstein-Uhlenbeck) noise current with short correlation time {@code tau_s << tau_m},
- * after Fourcaud &amp; Brunel 2002 (Neural Comput 14:2057, eq. 4.33; see also Brunel,
+ * after Fourcaud &amp; Brunel 2002 (Neural Comput 14:2057; see also Brunel,
  * Chance, Fourcaud &amp; Abbott 2001, Phys Rev Lett 86:2186).
  *
  * <p><b>Formula.</b> To first order in {@code k = sqrt(tau_s/tau_m)} the synaptic filtering
