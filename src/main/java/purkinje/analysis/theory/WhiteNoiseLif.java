@@ -10,7 +10,7 @@ import org.apache.commons.math3.special.Erf;
  * the free (threshold-less) membrane potential.
  *
  * <p><b>Rate</b> (Siegert 1951, Phys Rev 81:617; Ricciardi 1977, <i>Diffusion Processes and
- * Related Topics in Biology</i>; Brunel 2000, J Comput Neurosci 8:183, eq. 21): with
+ * Related Topics in Biology</i>; Brunel 2000, J Comput Neurosci 8:183): with
  * {@code y_th = (V_th - E_L - mu)/sigma} and {@code y_r = (V_reset - E_L - mu)/sigma},
  * <pre>
  *   1/nu = t_ref + tau_m sqrt(pi) * Integral_{y_r}^{y_th} erfcx(-u) du,
