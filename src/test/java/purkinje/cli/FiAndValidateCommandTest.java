@@ -1,0 +1,94 @@
+package purkinje.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code purkinje fi} and {@code purkinje validate --config} end to end. */
+class FiAndValidateCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path config(String text) throws IOException {
+        Path c = dir.resolve("cell.yaml");
+        Files.writeString(c, text);
+        return c;
+    }
+
+    /**
+     * Noise-free cells: the simulated f-I curve must equal the closed form. Rates come from spike
+     * counts over 5 s, so each point may be off by one spike: 0.2 Hz.
+     */
+    @Test
+    void noiseFreeFiCurveMatchesClosedForm() throws IOException {
+        Path c = config("seed: 3\nduration: 5 s\ncells_per_condition: 2\nnoise:\n  sigma_v: 0 mV\n"
+                + "heterogeneity:\n  I_pace: 0\nfi:\n  from: -5 pA\n  to: 20 pA\n  steps: 6\n");
+        Path out = dir.resolve("fi");
+        assertEquals(0, PurkinjeCommand.execute("fi", "--config", c.toString(), "--out", out.toString(), "--quiet"));
+        List<String> lines = Files.readAllLines(out.resolve("fi.csv"));
+        assertTrue(lines.get(0).startsWith("condition,current_pA,rate_hz,rate_sem_hz,theory_rate_hz"), lines.get(0));
+        assertEquals(1 + 2 * 6, lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            double simulated = Double.parseDouble(f[2]);
+            double theory = Double.parseDouble(f[4]);
+            assertEquals(theory, simulated, 0.2 + 1e-9, line);
+        }
+        assertTrue(Files.isRegularFile(out.resolve("rheobase.csv")));
+        assertTrue(Files.isRegularFile(out.resolve("figures/fi.png")));
+        assertTrue(Files.isRegularFile(out.resolve("figures/fi.svg")));
+        // rheobase: g_L (V_th - E_L) = 20/47 nS * 16 mV
+        String rheobase = Files.readAllLines(out.resolve("rheobase.csv")).get(1);
+        assertEquals(20.0 / 47 * 16, Double.parseDouble(rheobase.split(",")[3]), 1e-9);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"--from, 5 mV", "--to, 20", "--steps, 0", "--from, 40 pA"})
+    void badCurrentsExitTwoAndWriteNothing(String option, String value) throws IOException {
+        Path c = config("duration: 1 s\ncells_per_condition: 1\nfi:\n  from: 0 pA\n  to: 30 pA\n  steps: 3\n");
+        Path out = dir.resolve("never");
+        assertEquals(2, PurkinjeCommand.execute("fi", "--config", c.toString(), "--out", out.toString(), option, value));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void invalidCellInFiConfigExitsTwo() throws IOException {
+        Path c = config("cell:\n  V_reset: -30 mV\n");
+        assertEquals(2, PurkinjeCommand.execute("fi", "--config", c.toString(), "--out", dir.resolve("x").toString()));
+        assertEquals(2, PurkinjeCommand.execute("validate", "--config", c.toString(), "--out",
+                dir.resolve("y").toString()));
+        assertFalse(Files.exists(dir.resolve("x")));
+        assertFalse(Files.exists(dir.resolve("y")));
+    }
+
+    /** A held-out cell (not the defaults): every row must pass against the independent theory package. */
+    @Test
+    void validateConfigPassesForAnotherCell() throws IOException {
+        Path c = config("seed: 11\ndt: 0.1 ms\ncell:\n  C_m: 100 pF\n  tau_m: 15 ms\n  E_L: -70 mV\n  V_th: -52 mV\n"
+                + "  V_reset: -60 mV\n  t_ref: 3 ms\n  I_pace: 150 pA\nnoise:\n  sigma_v: 3 mV\n"
+                + "conditions:\n  - name: only\n    meis1_dosage: 1\n");
+        Path out = dir.resolve("v");
+        assertEquals(0, PurkinjeCommand.execute("validate", "--config", c.toString(), "--out", out.toString(),
+                "--quiet"));
+        List<String> rows = Files.readAllLines(out.resolve("validation.csv"));
+        assertEquals("case,quantity,simulated,theory,relative_error,tolerance,pass,standard_error,cells,dt_ms",
+                rows.get(0));
+        assertTrue(rows.size() > 5);
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.contains(",true,")), String.join("\n", rows));
+        assertTrue(Files.isRegularFile(out.resolve("figures/validation.png")));
+    }
+
+    @Test
+    void quickAndFullAreExclusive() {
+        assertEquals(2, PurkinjeCommand.execute("validate", "--quick", "--full"));
+    }
+}
