@@ -47,8 +47,10 @@ final class CompareRunner {
         }
         out.println("results: " + displayPath(o.folder()));
         if (!o.figures().isEmpty()) {
-            out.println("figures: " + displayPath(o.folder().resolve("figures")) + " (rates, raster, voltage-traces, "
-                    + "isi-histogram, population-rate; .png and .svg)");
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            o.figures().forEach(f -> names.add(f.getFileName().toString().replaceFirst("\\.[a-z]+$", "")));
+            out.println("figures: " + displayPath(o.folder().resolve("figures")) + " (" + String.join(", ", names)
+                    + "; .png and .svg)");
         }
     }
 

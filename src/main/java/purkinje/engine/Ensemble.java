@@ -7,6 +7,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import purkinje.model.CellParameter;
 import purkinje.model.CellParameters;
 import purkinje.model.Heterogeneity;
+import purkinje.model.Inputs;
 import purkinje.model.NoiseParameters;
 
 /**
@@ -26,6 +27,8 @@ public final class Ensemble {
     final long[] populationSeed;
     final int[] population;
     final int[] cellInPopulation;
+    /** Synaptic inputs per cell (shared per population); null entries for cells without inputs. */
+    final Inputs[] inputs;
     private final List<Population> populations;
 
     /** One group of cells: its index, its seed, and the range of cells it occupies. */
@@ -43,6 +46,7 @@ public final class Ensemble {
         populationSeed = java.util.Arrays.copyOf(b.popSeed, n);
         population = java.util.Arrays.copyOf(b.pop, n);
         cellInPopulation = java.util.Arrays.copyOf(b.cellInPop, n);
+        inputs = java.util.Arrays.copyOf(b.inputs, n);
         populations = List.copyOf(b.populations);
     }
 
@@ -71,6 +75,21 @@ public final class Ensemble {
         return new NoiseParameters(noiseSigmaVMv[cell], noiseTauMs[cell]);
     }
 
+    /** The synaptic inputs of a cell ({@link Inputs#NONE} if it has none). */
+    public Inputs inputs(int cell) {
+        return inputs[cell] == null ? Inputs.NONE : inputs[cell];
+    }
+
+    /** True when any cell has a climbing fibre (complex spikes to record). */
+    public boolean anyClimbingFibre() {
+        for (Inputs in : inputs) {
+            if (in != null && in.hasClimbingFibre()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int populationOf(int cell) {
         return population[cell];
     }
@@ -91,6 +110,7 @@ public final class Ensemble {
         private long[] popSeed = new long[16];
         private int[] pop = new int[16];
         private int[] cellInPop = new int[16];
+        private Inputs[] inputs = new Inputs[16];
         private int size;
         private final List<Population> populations = new ArrayList<>();
 
@@ -113,6 +133,13 @@ public final class Ensemble {
          */
         public int addPopulation(long seed, CellParameters cellParameters, NoiseParameters noise,
                                  Heterogeneity heterogeneity, int cells, double injectedCurrentPa) {
+            return addPopulation(seed, cellParameters, noise, heterogeneity, cells, injectedCurrentPa, Inputs.NONE);
+        }
+
+        /** As above, with synaptic inputs (parallel fibres, interneurons, climbing fibre). */
+        public int addPopulation(long seed, CellParameters cellParameters, NoiseParameters noise,
+                                 Heterogeneity heterogeneity, int cells, double injectedCurrentPa, Inputs synapticInputs) {
+            Inputs cellInputs = synapticInputs != null && synapticInputs.any() ? synapticInputs : null;
             int index = populations.size();
             populations.add(new Population(index, seed, size, cells));
             for (int i = 0; i < cells; i++) {
@@ -125,12 +152,13 @@ public final class Ensemble {
                 if (injectedCurrentPa != 0) {
                     p = p.with(CellParameter.I_PACE, p.iPacePa() + injectedCurrentPa);
                 }
-                add(index, seed, i, p, noise);
+                add(index, seed, i, p, noise, cellInputs);
             }
             return index;
         }
 
-        private void add(int populationIndex, long seed, int cellIndex, CellParameters p, NoiseParameters noise) {
+        private void add(int populationIndex, long seed, int cellIndex, CellParameters p, NoiseParameters noise,
+                         Inputs cellInputs) {
             if (size == pop.length) {
                 grow();
             }
@@ -143,6 +171,7 @@ public final class Ensemble {
             popSeed[size] = seed;
             pop[size] = populationIndex;
             cellInPop[size] = cellIndex;
+            inputs[size] = cellInputs;
             size++;
         }
 
@@ -156,6 +185,7 @@ public final class Ensemble {
             popSeed = java.util.Arrays.copyOf(popSeed, n);
             pop = java.util.Arrays.copyOf(pop, n);
             cellInPop = java.util.Arrays.copyOf(cellInPop, n);
+            inputs = java.util.Arrays.copyOf(inputs, n);
         }
 
         /** Convenience for a single population: adds it and builds. */

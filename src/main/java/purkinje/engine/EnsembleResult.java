@@ -46,6 +46,26 @@ public final class EnsembleResult {
         return cells[cell].statistics.nSpikes();
     }
 
+    /** Complex spikes of a cell (0 without a climbing fibre). */
+    public int complexSpikeCount(int cell) {
+        return cells[cell].complexSpikes();
+    }
+
+    /** Complex-spike times in ms (empty without a climbing fibre or when spikes were not kept). */
+    public double[] complexSpikeTimesMs(int cell) {
+        return cells[cell].complexTrain();
+    }
+
+    /** Median time from a complex spike to the next simple spike, ms (NaN if none was observed). */
+    public double medianPostComplexPauseMs(int cell) {
+        double[] p = cells[cell].pausesMs();
+        if (p.length == 0) {
+            return Double.NaN;
+        }
+        java.util.Arrays.sort(p);
+        return p.length % 2 == 1 ? p[p.length / 2] : 0.5 * (p[p.length / 2 - 1] + p[p.length / 2]);
+    }
+
     /** Spike times in ms, or null when spikes were not kept. */
     public double[] spikeTimesMs(int cell) {
         return cells[cell].train();

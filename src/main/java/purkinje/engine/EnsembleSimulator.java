@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.UniformRandomProvider;
 import purkinje.model.CellParameter;
+import purkinje.model.Inputs;
 
 /**
  * The one simulation loop of the tool: integrates every cell of an {@link Ensemble} over the run.
@@ -110,7 +111,11 @@ public final class EnsembleSimulator {
                 RandomStreams.Purpose.DYNAMICS);
         // Start anywhere between reset and threshold, so cells do not fire in step at first.
         double v0 = vReset + (vTh - vReset) * rng.nextDouble();
-        if (tauNoise > 0 && sigma > 0) {
+        Inputs inputs = e.inputs[cell];
+        if (inputs != null) {
+            SynapticIntegrator.simulate(capacitance, tau, vInf, vTh, vReset, tRef, sigma, inputs, s.keepSpikes(), rng, v0,
+                    ctx, recorder);
+        } else if (tauNoise > 0 && sigma > 0) {
             ColouredNoiseIntegrator.simulate(tau, tauNoise, vInf, vTh, vReset, tRef, sigma, rng, v0, ctx, recorder);
         } else {
             WhiteNoiseIntegrator.simulate(tau, vInf, vTh, vReset, tRef, sigma, rng, v0, ctx, recorder);

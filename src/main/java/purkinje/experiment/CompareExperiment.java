@@ -66,7 +66,7 @@ public final class CompareExperiment {
         List<Condition> conditions = config.conditions();
         for (int i = 0; i < conditions.size(); i++) {
             builder.addPopulation(populationSeed(config.seed(), i), config.cellFor(conditions.get(i)), config.noise(),
-                    config.heterogeneity(), config.cellsPerCondition());
+                    config.heterogeneity(), config.cellsPerCondition(), 0, config.inputsFor(conditions.get(i)));
         }
         Ensemble ensemble = builder.build();
         Set<Integer> traced = new HashSet<>();

@@ -14,6 +14,7 @@ import purkinje.analysis.CellStatistics;
 import purkinje.analysis.GroupComparison;
 import purkinje.analysis.PopulationRate;
 import purkinje.analysis.SpikeStatistics;
+import purkinje.analysis.TriggeredRate;
 import purkinje.engine.EnsembleResult;
 import purkinje.experiment.CompareExperiment.Comparison;
 import purkinje.experiment.CompareExperiment.ConditionResult;
@@ -23,6 +24,7 @@ import purkinje.io.OutputFolder;
 import purkinje.io.Tables.CsvWriter;
 import purkinje.model.CellParameter;
 import purkinje.model.RunConfig;
+import purkinje.plot.ComplexSpikeTriggeredFigure;
 import purkinje.plot.ConditionIsis;
 import purkinje.plot.ConditionPopulationRate;
 import purkinje.plot.ConditionRates;
@@ -46,9 +48,15 @@ public final class CompareOutputs {
             "spikes.csv", "figures");
     /** Cells per condition drawn in the raster (all cells' spikes are still in spikes.csv). */
     static final int RASTER_CELLS = 50;
+    /** The raster shows the first 20 s: longer runs would be a solid block (spikes.csv has all). */
+    static final double RASTER_WINDOW_MS = 20_000;
     static final double ISI_BIN_MS = 2;
     static final double POPULATION_KERNEL_MS = 100;
     static final double POPULATION_STEP_MS = 20;
+    /** Window and bin of the complex-spike-triggered histogram. */
+    static final double CS_BEFORE_MS = 100;
+    static final double CS_AFTER_MS = 200;
+    static final double CS_BIN_MS = 5;
 
     private CompareOutputs() {
     }
@@ -80,12 +88,17 @@ public final class CompareOutputs {
     }
 
     private static void writeCells(Result r, Path file) {
+        EnsembleResult sim = r.simulation();
         List<CellParameter> varying = varyingParameters(r.config());
         List<String> header = new ArrayList<>(List.of("condition", "cell", "meis1_dosage"));
         varying.forEach(p -> header.add(p.configName() + "_" + p.unit().symbol()));
         header.addAll(List.of("n_spikes", "rate_hz", "isi_mean_ms", "isi_sd_ms", "isi_cv", "cv2", "lv",
                 "fano_factor_1s"));
-        EnsembleResult sim = r.simulation();
+        // complex-spike columns only when a climbing fibre is modelled: input-free results keep their bytes
+        boolean complex = sim.ensemble().anyClimbingFibre();
+        if (complex) {
+            header.addAll(List.of("complex_spikes", "complex_rate_hz", "cs_pause_median_ms"));
+        }
         try (CsvWriter w = new CsvWriter(file, header)) {
             for (ConditionResult c : r.conditions()) {
                 for (int i = 0; i < c.cells().size(); i++) {
@@ -98,6 +111,10 @@ public final class CompareOutputs {
                             : SpikeStatistics.fanoFactor(train, 0, r.durationMs(), CompareExperiment.FANO_WINDOW_MS);
                     row.addAll(List.of(s.nSpikes(), s.rateHz(), s.isiMeanMs(), s.isiSdMs(), s.cv(), s.cv2(), s.lv(),
                             fano));
+                    if (complex) {
+                        int n = sim.complexSpikeCount(cell);
+                        row.addAll(List.of(n, n / (r.durationMs() * 1e-3), sim.medianPostComplexPauseMs(cell)));
+                    }
                     w.row(row.toArray());
                 }
             }
@@ -162,11 +179,31 @@ public final class CompareOutputs {
 
     private static void writeSpikes(Result r, Path file) {
         EnsembleResult sim = r.simulation();
-        try (CsvWriter w = new CsvWriter(file, List.of("condition", "cell", "time_s"))) {
+        // the kind column appears with a climbing fibre; input-free results keep their bytes
+        boolean complex = sim.ensemble().anyClimbingFibre();
+        List<String> header = complex ? List.of("condition", "cell", "time_s", "kind")
+                : List.of("condition", "cell", "time_s");
+        try (CsvWriter w = new CsvWriter(file, header)) {
             for (ConditionResult c : r.conditions()) {
                 for (int i = 0; i < c.cells().size(); i++) {
-                    for (double t : sim.spikeTimesMs(c.firstCell() + i)) {
-                        w.row(c.condition().name(), i, t / 1000);
+                    int cell = c.firstCell() + i;
+                    if (!complex) {
+                        for (double t : sim.spikeTimesMs(cell)) {
+                            w.row(c.condition().name(), i, t / 1000);
+                        }
+                        continue;
+                    }
+                    // merge simple and complex spikes in time order
+                    double[] simple = sim.spikeTimesMs(cell);
+                    double[] cs = sim.complexSpikeTimesMs(cell);
+                    int a = 0;
+                    int b = 0;
+                    while (a < simple.length || b < cs.length) {
+                        if (b >= cs.length || (a < simple.length && simple[a] <= cs[b])) {
+                            w.row(c.condition().name(), i, simple[a++] / 1000, "simple");
+                        } else {
+                            w.row(c.condition().name(), i, cs[b++] / 1000, "complex");
+                        }
                     }
                 }
             }
@@ -182,6 +219,9 @@ public final class CompareOutputs {
         List<ConditionIsis> isis = new ArrayList<>();
         List<ConditionPopulationRate> population = new ArrayList<>();
         List<ConditionTrace> traces = new ArrayList<>();
+        List<List<double[]>> complexByCondition = new ArrayList<>();
+        List<ConditionPopulationRate> triggered = new ArrayList<>();
+        boolean complex = sim.ensemble().anyClimbingFibre();
         for (ConditionResult c : r.conditions()) {
             String name = c.condition().name();
             rates.add(new ConditionRates(name, c.ratesHz()));
@@ -195,6 +235,19 @@ public final class CompareOutputs {
                 double[] v = sim.voltageMv(c.firstCell() + i);
                 if (v != null) {
                     voltages.add(v);
+                }
+            }
+            if (complex) {
+                List<double[]> cs = new ArrayList<>();
+                for (int i = 0; i < c.cells().size(); i++) {
+                    cs.add(sim.complexSpikeTimesMs(c.firstCell() + i));
+                }
+                complexByCondition.add(cs);
+                if (!all.isEmpty()) {
+                    TriggeredRate.Histogram h = TriggeredRate.of(all, cs, CS_BEFORE_MS, CS_AFTER_MS, CS_BIN_MS, 0,
+                            r.durationMs());
+                    triggered.add(new ConditionPopulationRate(name + " (" + h.triggers() + " complex spikes)",
+                            h.binStartMs(), h.rateHz()));
                 }
             }
             if (!all.isEmpty()) {
@@ -211,7 +264,13 @@ public final class CompareOutputs {
         }
         write(out, RateByConditionFigure.chart(rates, subtitle(r)), dir, "rates");
         if (!trains.isEmpty()) {
-            write(out, RasterFigure.chart(trains, r.durationMs()), dir, "raster");
+            double rasterMs = Math.min(r.durationMs(), RASTER_WINDOW_MS);
+            write(out, complex ? RasterFigure.chart(trains, rasterMs, complexByCondition)
+                    : RasterFigure.chart(trains, rasterMs), dir, "raster");
+            if (complex && !triggered.isEmpty()) {
+                write(out, ComplexSpikeTriggeredFigure.chart(triggered, "Mean over all complex spikes of all cells; "
+                        + "bins of " + (int) CS_BIN_MS + " ms"), dir, "cs-triggered-rate");
+            }
             write(out, IsiHistogramFigure.chart(isis, ISI_BIN_MS), dir, "isi-histogram");
             write(out, PopulationRateFigure.chart(population), dir, "population-rate");
         }

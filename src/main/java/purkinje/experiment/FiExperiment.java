@@ -75,7 +75,7 @@ public final class FiExperiment {
             CellParameters p = config.cellFor(conditions.get(c));
             for (int k = 0; k < currents.steps(); k++) {
                 b.addPopulation(pointSeed(config.seed(), c, k), p, config.noise(), config.heterogeneity(),
-                        config.cellsPerCondition(), currents.currentPa(k));
+                        config.cellsPerCondition(), currents.currentPa(k), config.inputsFor(conditions.get(c)));
             }
         }
         Ensemble ensemble = b.build();
@@ -97,7 +97,7 @@ public final class FiExperiment {
             }
             double current = currents.currentPa(k);
             points.add(new Point(c, condition, current, DistributionSummary.of(rates), DistributionSummary.of(cvs).mean(),
-                    TheoryRates.rateHz(p, config.noise(), current), TheoryRates.deterministicRateHz(p, current)));
+                    TheoryRates.rateHz(p, config.noise(), config.inputsFor(condition), current), TheoryRates.deterministicRateHz(p, config.inputsFor(condition), current)));
             if (k == 0) {
                 rheobases.add(new Rheobase(condition, p.iPacePa(), TheoryRates.rheobasePa(p)));
             }

@@ -80,8 +80,10 @@ public final class FiOutputs {
             double[] deterministic = new double[THEORY_POINTS];
             for (int i = 0; i < THEORY_POINTS; i++) {
                 fine[i] = from + (to - from) * i / (THEORY_POINTS - 1);
-                theory[i] = TheoryRates.rateHz(p, r.config().noise(), fine[i]);
-                deterministic[i] = TheoryRates.deterministicRateHz(p, fine[i]);
+                theory[i] = TheoryRates.rateHz(p, r.config().noise(),
+                        r.config().inputsFor(r.config().conditions().get(c)), fine[i]);
+                deterministic[i] = TheoryRates.deterministicRateHz(p,
+                        r.config().inputsFor(r.config().conditions().get(c)), fine[i]);
             }
             curves.add(new FiCurve(r.config().conditions().get(c).name(), current, rate, sem, fine, theory,
                     deterministic, r.rheobases().get(c).injectedPa()));

@@ -5,6 +5,8 @@ import purkinje.analysis.theory.DeterministicLif;
 import purkinje.analysis.theory.LifTheoryCell;
 import purkinje.analysis.theory.WhiteNoiseLif;
 import purkinje.model.CellParameters;
+import purkinje.model.Inputs;
+import purkinje.model.PoissonInput;
 import purkinje.model.NoiseParameters;
 
 /**
@@ -23,17 +25,80 @@ public final class TheoryRates {
 
     /** Stationary rate (Hz) with the configured noise and an extra injected current. */
     public static double rateHz(CellParameters p, NoiseParameters noise, double injectedPa) {
-        double mu = (p.iPacePa() + injectedPa) / p.gLeakNs();
-        if (noise.sigmaVMv() == 0) {
+        return rateHz(p, noise, Inputs.NONE, injectedPa);
+    }
+
+    /**
+     * Stationary rate (Hz) with noise and Poisson synaptic inputs, by the diffusion approximation
+     * (Brunel 2000): each input adds its mean current N r w tau_s to the drive and a coloured
+     * (Ornstein-Uhlenbeck-like) noise of free-membrane variance
+     * <pre>  sigma_V,k^2 = N r w^2 tau_m^2 tau_s^2 / (2 C_m^2 (tau_m + tau_s))</pre>
+     * (Campbell's theorem for the exponential-synapse shot noise filtered by the membrane). One
+     * coloured component is the Fourcaud-Brunel (2002) case exactly; several components (or white
+     * plus coloured) are combined by adding their white-equivalent intensities and weighting each
+     * component's Fourcaud-Brunel boundary shift (alpha/2) sqrt(tau_k / tau_m) by its share of the
+     * intensity, an approximation beyond Fourcaud-Brunel's derivation. The shot-noise (finite
+     * weight) correction is neglected: small weights, many synapses. With a climbing fibre the cell
+     * is not a stationary renewal process: NaN.
+     */
+    public static double rateHz(CellParameters p, NoiseParameters noise, Inputs inputs, double injectedPa) {
+        if (inputs.hasClimbingFibre()) {
+            return Double.NaN;
+        }
+        double tauM = p.tauMs();
+        double meanPa = p.iPacePa() + injectedPa + meanCurrent(inputs.parallelFibres())
+                - meanCurrent(inputs.interneurons());
+        double mu = meanPa / p.gLeakNs();
+        // white-equivalent intensities (Brunel's sigma^2) and their Fourcaud-Brunel shifts
+        double intensity = 0;
+        double weightedShift = 0;
+        if (noise.sigmaVMv() > 0) {
+            double tauS = noise.tauMs();
+            double k = 2 * noise.sigmaVMv() * noise.sigmaVMv() * (tauM + tauS) / tauM;
+            intensity += k;
+            weightedShift += k * Math.sqrt(tauS / tauM);
+        }
+        for (PoissonInput in : new PoissonInput[] {inputs.parallelFibres(), inputs.interneurons()}) {
+            if (in != null && in.isActive()) {
+                double sv2 = synapticVoltageVariance(p, in);
+                double k = 2 * sv2 * (tauM + in.tauSynMs()) / tauM;
+                intensity += k;
+                weightedShift += k * Math.sqrt(in.tauSynMs() / tauM);
+            }
+        }
+        if (intensity == 0) {
             return DeterministicLif.rateHz(cell(p), mu);
         }
-        return noise.isWhite() ? WhiteNoiseLif.rateHz(cell(p), mu, noise.sigmaVMv())
-                : ColouredNoiseLif.rateHz(cell(p), mu, noise.sigmaVMv(), noise.tauMs());
+        double sigma = Math.sqrt(intensity);
+        double shiftMv = 0.5 * ColouredNoiseLif.ALPHA * (weightedShift / intensity) * sigma;
+        // shifting both bounds up by delta sigma equals lowering the drive by delta sigma
+        return WhiteNoiseLif.rateHz(cell(p), mu - shiftMv, sigma / Math.sqrt(2));
+    }
+
+    private static double meanCurrent(PoissonInput in) {
+        return in == null || !in.isActive() ? 0 : in.meanCurrentPa();
+    }
+
+    /** Free-membrane variance (mV^2) caused by one Poisson input, by Campbell's theorem. */
+    public static double synapticVoltageVariance(CellParameters p, PoissonInput in) {
+        double ratePerMs = in.totalRateHz() * 1e-3;
+        double tm = p.tauMs();
+        double ts = in.tauSynMs();
+        double w = in.weightPa();
+        double c = p.capacitancePf();
+        return ratePerMs * w * w * tm * tm * ts * ts / (2 * c * c * (tm + ts));
     }
 
     /** Rate (Hz) without noise: the deterministic f-I curve. */
     public static double deterministicRateHz(CellParameters p, double injectedPa) {
-        return DeterministicLif.rateHz(cell(p), (p.iPacePa() + injectedPa) / p.gLeakNs());
+        return deterministicRateHz(p, Inputs.NONE, injectedPa);
+    }
+
+    /** Rate (Hz) without any fluctuations: synaptic inputs replaced by their mean currents. */
+    public static double deterministicRateHz(CellParameters p, Inputs inputs, double injectedPa) {
+        double meanPa = p.iPacePa() + injectedPa + meanCurrent(inputs.parallelFibres())
+                - meanCurrent(inputs.interneurons());
+        return DeterministicLif.rateHz(cell(p), meanPa / p.gLeakNs());
     }
 
     /** ISI CV with white noise (Brunel 2000); NaN for coloured noise, where no closed form is used. */

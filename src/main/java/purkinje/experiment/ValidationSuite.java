@@ -16,7 +16,10 @@ import purkinje.engine.RandomStreams;
 import purkinje.engine.SimulationSettings;
 import purkinje.model.CellParameters;
 import purkinje.model.Condition;
+import purkinje.model.ClimbingFibre;
 import purkinje.model.Heterogeneity;
+import purkinje.model.Inputs;
+import purkinje.model.PoissonInput;
 import purkinje.model.NoiseParameters;
 import purkinje.model.RunConfig;
 
@@ -33,6 +36,9 @@ import purkinje.model.RunConfig;
  *   <li>Ornstein-Uhlenbeck noise vs Fourcaud-Brunel: {@value #OU_TOLERANCE} relative, because the
  *       theory is itself only first order in sqrt(tau_noise / tau_m): the approximation error at
  *       tau_noise / tau_m = 0.05 is of that size (Fourcaud and Brunel 2002, Fig. 2);</li>
+ *   <li>Poisson synaptic input vs the diffusion approximation with the Fourcaud-Brunel correction:
+ *       {@value #OU_TOLERANCE} for the same reason (tau_syn / tau_m = 0.05);</li>
+ *   <li>climbing-fibre complex-spike rate vs its set rate: 1 % (or 3 SE: a Poisson count);</li>
  *   <li>thread invariance: results with 1 and several threads must be bit-identical.</li>
  * </ul>
  */
@@ -51,11 +57,15 @@ public final class ValidationSuite {
     public enum Mode { QUICK, FULL }
 
     /** What a case checks. */
-    enum Kind { DETERMINISTIC, WHITE_NOISE, COLOURED_NOISE }
+    enum Kind { DETERMINISTIC, WHITE_NOISE, COLOURED_NOISE, SYNAPTIC, CLIMBING_FIBRE }
 
     /** One population of identical cells and the theory it must match. */
     record Case(String name, Kind kind, CellParameters cell, NoiseParameters noise, double dtMs, double durationMs,
-                int cells) {
+                int cells, Inputs inputs) {
+        Case(String name, Kind kind, CellParameters cell, NoiseParameters noise, double dtMs, double durationMs,
+             int cells) {
+            this(name, kind, cell, noise, dtMs, durationMs, cells, Inputs.NONE);
+        }
     }
 
     /** One row of validation.csv. */
@@ -99,6 +109,33 @@ public final class ValidationSuite {
             cases.add(new Case("OU tau=1ms mu=" + fmt(mu) + "mV sigma=4mV", Kind.COLOURED_NOISE, tableCell(mu),
                     new NoiseParameters(4, 1), 0.1, duration, cells));
         }
+        cases.addAll(synapticCases(full));
+        return cases;
+    }
+
+    /**
+     * Poisson synaptic input against the diffusion approximation with the Fourcaud-Brunel
+     * correction (tau_syn / tau_m = 0.05, weights of 5 pA on 200 pF: 0.025 mV per event, so the
+     * shot-noise correction is negligible against the approximation's own error, as for OU noise);
+     * and the climbing-fibre complex-spike rate against its set rate.
+     */
+    static List<Case> synapticCases(boolean full) {
+        int cells = full ? 200 : 50;
+        double duration = full ? 40_000 : 10_000;
+        NoiseParameters none = new NoiseParameters(0, 0);
+        List<Case> cases = new ArrayList<>();
+        // parallel fibres alone: 20,000 synapses x 5 Hz x 5 pA x 1 ms = 500 pA = 50 mV of drive,
+        // I_pace -300 pA: net mu = 20 mV; sigma_V = 0.77 mV
+        cases.add(new Case("PF 20000 syn x 5Hz w=5pA tau=1ms", Kind.SYNAPTIC,
+                tableCell(20).with(purkinje.model.CellParameter.I_PACE, -300), none, 0.1, duration, cells,
+                new Inputs(new PoissonInput(5, 20_000, 5, 1), null, null)));
+        // balanced excitation and inhibition: zero net mean, sigma_V = 3 mV around mu = 16 mV
+        PoissonInput balanced = new PoissonInput(10, 75_600, 5, 1);
+        cases.add(new Case("PF+IN balanced 75600 syn x 10Hz w=5pA", Kind.SYNAPTIC, tableCell(16), none, 0.1,
+                duration, cells, new Inputs(balanced, balanced, null)));
+        cases.add(new Case("climbing fibre 1Hz pause=20ms", Kind.CLIMBING_FIBRE, CellParameters.DEFAULTS,
+                NoiseParameters.DEFAULTS, 0.1, full ? 100_000 : 50_000, full ? 100 : 40,
+                new Inputs(null, null, new ClimbingFibre(1, 20, Double.NaN))));
         return cases;
     }
 
@@ -146,7 +183,8 @@ public final class ValidationSuite {
             Ensemble.Builder b = Ensemble.builder();
             for (int i : group) {
                 Case c = cases.get(i);
-                b.addPopulation(RandomStreams.derive(seed, i), c.cell(), c.noise(), Heterogeneity.NONE, c.cells());
+                b.addPopulation(RandomStreams.derive(seed, i), c.cell(), c.noise(), Heterogeneity.NONE, c.cells(), 0,
+                        c.inputs());
             }
             Case first = cases.get(group.get(0));
             EnsembleResult sim = EnsembleSimulator.run(b.build(), new SimulationSettings(first.dtMs(),
@@ -197,10 +235,19 @@ public final class ValidationSuite {
                     row(c, "rate_hz", r.mean(), TheoryRates.rateHz(c.cell(), c.noise(), 0), rateTolerance, r.sem()),
                     row(c, "isi_cv", cv.mean(), TheoryRates.isiCv(c.cell(), c.noise(), 0), CV_TOLERANCE, cv.sem())};
             }
+            case CLIMBING_FIBRE: {
+                double[] csRates = new double[pop.cellCount()];
+                for (int i = 0; i < pop.cellCount(); i++) {
+                    csRates[i] = sim.complexSpikeCount(pop.firstCell() + i) / (sim.settings().durationMs() * 1e-3);
+                }
+                DistributionSummary r = DistributionSummary.of(csRates);
+                return new Row[] {row(c, "complex_rate_hz", r.mean(), c.inputs().climbingFibre().rateHz(),
+                        RATE_TOLERANCE_COARSE, r.sem())};
+            }
             default: {
                 DistributionSummary r = DistributionSummary.of(rates);
-                return new Row[] {row(c, "rate_hz", r.mean(), TheoryRates.rateHz(c.cell(), c.noise(), 0), OU_TOLERANCE,
-                        r.sem())};
+                return new Row[] {row(c, "rate_hz", r.mean(), TheoryRates.rateHz(c.cell(), c.noise(), c.inputs(), 0),
+                        OU_TOLERANCE, r.sem())};
             }
         }
     }

@@ -20,7 +20,11 @@ import purkinje.model.CellParameter;
 import purkinje.model.CellParameters;
 import purkinje.model.Condition;
 import purkinje.model.Heterogeneity;
+import purkinje.model.ClimbingFibre;
+import purkinje.model.InputParameter;
+import purkinje.model.Inputs;
 import purkinje.model.InvalidParameterException;
+import purkinje.model.PoissonInput;
 import purkinje.model.Meis1Mapping;
 import purkinje.model.NoiseParameters;
 import purkinje.model.RecordOptions;
@@ -116,16 +120,20 @@ public final class ConfigLoader {
         Heterogeneity heterogeneity = r.wrap(hetNode, () -> new Heterogeneity(
                 r.parameterTable(hetNode, "heterogeneity", Heterogeneity.DEFAULTS.coefficientOfVariation())));
         MapNode meisNode = r.block(root, "meis1");
-        Meis1Mapping meis1 = r.wrap(meisNode, () -> new Meis1Mapping(
-                r.parameterTable(meisNode, "meis1", Meis1Mapping.DEFAULTS.relativeAtNull())));
+        Meis1Mapping meis1 = r.wrap(meisNode, () -> Meis1Mapping.DEFAULTS.with(
+                r.parameterTable(meisNode, "meis1", Map.of()), r.inputTable(meisNode, "meis1")));
+        Inputs inputs = r.inputs(r.block(root, "inputs"));
 
-        List<Condition> conditions = r.conditions(root);
+        List<Condition> conditions = r.conditions(root, meis1);
         try {
             return new RunConfig(name, seed, durationMs, dtMs, (int) cells, recordOptions, cell, noise,
-                    heterogeneity, meis1, conditions);
+                    heterogeneity, meis1, conditions, inputs);
         } catch (InvalidParameterException e) {
             // point at the key the message starts with (dt, duration, ...), else at the conditions
             String first = e.getMessage().split("[ (]", 2)[0];
+            if (e.getMessage().startsWith("synaptic inputs")) {
+                first = "inputs";
+            }
             Integer line = root.keyLines().getOrDefault(first, root.keyLines().get("conditions"));
             throw r.error(line, e.getMessage());
         }
@@ -166,8 +174,14 @@ public final class ConfigLoader {
                 }
                 if (field instanceof ConfigSchema.Block b) {
                     checkKeys(asMap(e.getValue(), prefix + key), b.fields(), prefix + key + ".");
-                } else if (field instanceof ConfigSchema.ParameterTable) {
-                    checkKeys(asMap(e.getValue(), prefix + key), ConfigSchema.CELL, prefix + key + ".");
+                } else if (field instanceof ConfigSchema.ParameterTable t) {
+                    MapNode table = asMap(e.getValue(), prefix + key);
+                    for (String k : table.entries().keySet()) {
+                        if (!t.keys().contains(k)) {
+                            throw error(table.keyLines().get(k), "unknown key '" + prefix + key + "." + k
+                                    + "'; did you mean '" + prefix + key + "." + ConfigSchema.nearest(k, t.keys()) + "'?");
+                        }
+                    }
                 }
             }
         }
@@ -262,14 +276,71 @@ public final class ConfigLoader {
             Map<CellParameter, Double> values = new EnumMap<>(CellParameter.class);
             values.putAll(defaults);
             for (Map.Entry<String, Node> e : node.entries().entrySet()) {
-                CellParameter p = CellParameter.byConfigName(e.getKey()).orElseThrow();
-                ScalarNode s = scalar(node, e.getKey(), block + ".");
-                values.put(p, number(s, block + "." + e.getKey()));
+                var p = CellParameter.byConfigName(e.getKey());
+                if (p.isPresent()) {
+                    values.put(p.get(), number(scalar(node, e.getKey(), block + "."), block + "." + e.getKey()));
+                }
             }
             return values;
         }
 
-        public List<Condition> conditions(MapNode root) {
+        /** The input-parameter entries of a MEIS1 table ({@code inputs.parallel_fibres.rate: 0.5}). */
+        public Map<InputParameter, Double> inputTable(MapNode node, String block) {
+            Map<InputParameter, Double> values = new EnumMap<>(InputParameter.class);
+            for (Map.Entry<String, Node> e : node.entries().entrySet()) {
+                InputParameter.byPath(e.getKey()).ifPresent(p -> values.put(p,
+                        number(scalar(node, e.getKey(), block + "."), block + "." + e.getKey())));
+            }
+            return values;
+        }
+
+        /** The {@code inputs} block; every field of a present input is required (no silent assumptions). */
+        public Inputs inputs(MapNode node) {
+            PoissonInput pf = poissonInput(node, "parallel_fibres");
+            PoissonInput in = poissonInput(node, "interneurons");
+            ClimbingFibre cf = null;
+            if (node.entries().containsKey("climbing_fibre")) {
+                MapNode b = block(node, "climbing_fibre");
+                String prefix = "inputs.climbing_fibre.";
+                double rate = required(b, "rate", ConfigSchema.CLIMBING_FIBRE, prefix);
+                double pause = required(b, "pause", ConfigSchema.CLIMBING_FIBRE, prefix);
+                double potential = quantity(b, "pause_potential", ConfigSchema.CLIMBING_FIBRE, prefix, Double.NaN);
+                cf = wrap(b, () -> new ClimbingFibre(rate, pause, potential));
+            }
+            return new Inputs(pf, in, cf);
+        }
+
+        private PoissonInput poissonInput(MapNode node, String key) {
+            if (!node.entries().containsKey(key)) {
+                return null;
+            }
+            MapNode b = block(node, key);
+            String prefix = "inputs." + key + ".";
+            double rate = required(b, "rate", ConfigSchema.POISSON_INPUT, prefix);
+            long synapses = integer(b, "synapses", -1, prefix);
+            if (synapses < 0 || synapses > Integer.MAX_VALUE) {
+                throw error(b.entries().containsKey("synapses") ? b.keyLines().get("synapses") : b.line(),
+                        prefix + "synapses: give the number of synapses, a whole number >= 0 (e.g. 1000)");
+            }
+            double weight = required(b, "weight", ConfigSchema.POISSON_INPUT, prefix);
+            double tau = required(b, "tau_syn", ConfigSchema.POISSON_INPUT, prefix);
+            try {
+                return new PoissonInput(rate, (int) synapses, weight, tau);
+            } catch (InvalidParameterException e) {
+                String field = e.getMessage().split(" ", 2)[0]; // the message starts with the field's name
+                throw error(b.keyLines().getOrDefault(field, b.line()), prefix + e.getMessage());
+            }
+        }
+
+        private double required(MapNode b, String key, Map<String, Field> schema, String prefix) {
+            if (!b.entries().containsKey(key)) {
+                throw error(b.line(), prefix.substring(0, prefix.length() - 1) + ": missing '" + key + "' (e.g. "
+                        + ((ConfigSchema.Quantity) schema.get(key)).example() + ")");
+            }
+            return quantity(b, key, schema, prefix, Double.NaN);
+        }
+
+        public List<Condition> conditions(MapNode root, Meis1Mapping runMapping) {
             Node n = root.entries().get("conditions");
             if (n == null) {
                 return RunConfig.DEFAULT_CONDITIONS;
@@ -290,7 +361,14 @@ public final class ConfigLoader {
                 }
                 ScalarNode d = scalar(m, "meis1_dosage", "conditions[" + out.size() + "].");
                 double dosage = d == null ? 1.0 : number(d, "conditions[" + out.size() + "].meis1_dosage");
-                out.add(wrap(m, () -> new Condition(name, dosage)));
+                Meis1Mapping own = null;
+                if (m.entries().containsKey("meis1")) {
+                    MapNode t = block(m, "meis1");
+                    String where = "conditions[" + out.size() + "].meis1";
+                    own = wrap(t, () -> runMapping.with(parameterTable(t, where, Map.of()), inputTable(t, where)));
+                }
+                Meis1Mapping mapping = own;
+                out.add(wrap(m, () -> new Condition(name, dosage, mapping)));
             }
             return out;
         }

@@ -26,8 +26,21 @@ public final class ConfigSchema {
     public record Block(Map<String, Field> fields) implements Field {
     }
 
-    /** A mapping from cell parameter names (C_m, tau_m, ..., I_pace) to bare numbers. */
-    public record ParameterTable(String meaning) implements Field {
+    /**
+     * A mapping from cell parameter names (C_m, tau_m, ..., I_pace) to bare numbers; with
+     * {@code inputs}, also from input parameter paths ({@code inputs.parallel_fibres.rate}, ...).
+     */
+    public record ParameterTable(String meaning, boolean inputs) implements Field {
+        /** Valid keys of this table. */
+        public java.util.Set<String> keys() {
+            java.util.Set<String> k = new java.util.LinkedHashSet<>(CELL.keySet());
+            if (inputs) {
+                for (purkinje.model.InputParameter p : purkinje.model.InputParameter.values()) {
+                    k.add(p.configPath());
+                }
+            }
+            return k;
+        }
     }
 
     /** The list of conditions, each {name, meis1_dosage}. */
@@ -52,9 +65,31 @@ public final class ConfigSchema {
             "spikes", new Plain("true or false"),
             "voltage_cells", new Plain("integer"));
 
+    /** MEIS1 mapping tables (run-wide or a condition's own). */
+    public static final ParameterTable MEIS1 = new ParameterTable("relative value at dosage 0", true);
+
     public static final Map<String, Field> CONDITION = ordered(
             "name", new Plain("text"),
-            "meis1_dosage", new Plain("number"));
+            "meis1_dosage", new Plain("number"),
+            "meis1", MEIS1);
+
+    /** A Poisson synaptic input (parallel fibres, interneurons); every key is required. */
+    public static final Map<String, Field> POISSON_INPUT = ordered(
+            "rate", new Quantity(Unit.HERTZ, "1 Hz"),
+            "synapses", new Plain("integer"),
+            "weight", new Quantity(Unit.PICOAMPERE, "0.5 pA"),
+            "tau_syn", new Quantity(Unit.MILLISECOND, "2 ms"));
+
+    /** The climbing fibre; rate and pause are required, pause_potential defaults to V_reset. */
+    public static final Map<String, Field> CLIMBING_FIBRE = ordered(
+            "rate", new Quantity(Unit.HERTZ, "1 Hz"),
+            "pause", new Quantity(Unit.MILLISECOND, "20 ms"),
+            "pause_potential", new Quantity(Unit.MILLIVOLT, "-69 mV"));
+
+    public static final Map<String, Field> INPUTS = ordered(
+            "parallel_fibres", new Block(POISSON_INPUT),
+            "interneurons", new Block(POISSON_INPUT),
+            "climbing_fibre", new Block(CLIMBING_FIBRE));
 
     /** The top level of a run config. */
     public static final Map<String, Field> RUN = ordered(
@@ -66,9 +101,10 @@ public final class ConfigSchema {
             "record", new Block(RECORD),
             "cell", new Block(CELL),
             "noise", new Block(NOISE),
-            "heterogeneity", new ParameterTable("coefficient of variation"),
-            "meis1", new ParameterTable("relative value at dosage 0"),
-            "conditions", new ConditionList());
+            "heterogeneity", new ParameterTable("coefficient of variation", false),
+            "meis1", MEIS1,
+            "conditions", new ConditionList(),
+            "inputs", new Block(INPUTS));
 
     private ConfigSchema() {
     }

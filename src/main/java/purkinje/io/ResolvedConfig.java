@@ -38,16 +38,58 @@ public final class ResolvedConfig {
         noise.put("tau", Quantities.format(c.noise().tauMs(), Unit.MILLISECOND));
         m.put("noise", noise);
         m.put("heterogeneity", byName(c.heterogeneity().coefficientOfVariation()));
-        m.put("meis1", byName(c.meis1().relativeAtNull()));
+        m.put("meis1", mapping(c.meis1()));
         List<Object> conditions = new ArrayList<>();
         for (Condition k : c.conditions()) {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("name", k.name());
             one.put("meis1_dosage", k.meis1Dosage());
+            if (k.meis1() != null) {
+                one.put("meis1", mapping(k.meis1()));
+            }
             conditions.add(one);
         }
         m.put("conditions", conditions);
+        if (c.inputs().any() || c.inputs().parallelFibres() != null || c.inputs().interneurons() != null
+                || c.inputs().climbingFibre() != null) {
+            m.put("inputs", inputs(c.inputs()));
+        }
         return m;
+    }
+
+    private static Map<String, Object> mapping(purkinje.model.Meis1Mapping mapping) {
+        Map<String, Object> m = byName(mapping.relativeAtNull());
+        mapping.inputsRelativeAtNull().forEach((p, v) -> m.put(p.configPath(), v));
+        return m;
+    }
+
+    private static Map<String, Object> inputs(purkinje.model.Inputs in) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        poisson(m, "parallel_fibres", in.parallelFibres());
+        poisson(m, "interneurons", in.interneurons());
+        purkinje.model.ClimbingFibre cf = in.climbingFibre();
+        if (cf != null) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("rate", Quantities.format(cf.rateHz(), Unit.HERTZ));
+            b.put("pause", Quantities.format(cf.pauseMs(), Unit.MILLISECOND));
+            if (!Double.isNaN(cf.pausePotentialMv())) {
+                b.put("pause_potential", Quantities.format(cf.pausePotentialMv(), Unit.MILLIVOLT));
+            }
+            m.put("climbing_fibre", b);
+        }
+        return m;
+    }
+
+    private static void poisson(Map<String, Object> m, String key, purkinje.model.PoissonInput p) {
+        if (p == null) {
+            return;
+        }
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("rate", Quantities.format(p.ratePerSynapseHz(), Unit.HERTZ));
+        b.put("synapses", p.synapses());
+        b.put("weight", Quantities.format(p.weightPa(), Unit.PICOAMPERE));
+        b.put("tau_syn", Quantities.format(p.tauSynMs(), Unit.MILLISECOND));
+        m.put(key, b);
     }
 
     private static Map<String, Object> byName(Map<CellParameter, Double> values) {

@@ -1,9 +1,16 @@
 package purkinje.model;
 
 /**
- * One experimental group: a name and its MEIS1 dosage (0 = null, 0.5 = heterozygous, 1 = wild type).
+ * One experimental group: a name, its MEIS1 dosage (0 = null, 0.5 = heterozygous, 1 = wild type)
+ * and, optionally, its own MEIS1 mapping (null: the run's), so that one run can set hypotheses
+ * side by side (e.g. MEIS1 acting on I_pace vs on the parallel-fibre input).
  */
-public record Condition(String name, double meis1Dosage) {
+public record Condition(String name, double meis1Dosage, Meis1Mapping meis1) {
+    /** A condition that uses the run's MEIS1 mapping. */
+    public Condition(String name, double meis1Dosage) {
+        this(name, meis1Dosage, null);
+    }
+
     public Condition {
         if (name == null || name.isBlank()) {
             throw new InvalidParameterException("a condition needs a name");

@@ -20,8 +20,14 @@ public final class Meis1Mapping {
     public static final Meis1Mapping DEFAULTS = new Meis1Mapping(Map.of(CellParameter.I_PACE, 0.6));
 
     private final Map<CellParameter, Double> relativeAtNull;
+    private final Map<InputParameter, Double> inputsRelativeAtNull;
 
     public Meis1Mapping(Map<CellParameter, Double> relativeAtNull) {
+        this(relativeAtNull, Map.of());
+    }
+
+    /** A mapping of cell parameters and of input parameters (e.g. the parallel-fibre rate). */
+    public Meis1Mapping(Map<CellParameter, Double> relativeAtNull, Map<InputParameter, Double> inputs) {
         EnumMap<CellParameter, Double> copy = new EnumMap<>(CellParameter.class);
         relativeAtNull.forEach((p, f0) -> {
             if (!(f0 >= 0) || Double.isInfinite(f0)) {
@@ -31,6 +37,52 @@ public final class Meis1Mapping {
             copy.put(p, f0);
         });
         this.relativeAtNull = Collections.unmodifiableMap(copy);
+        EnumMap<InputParameter, Double> inputCopy = new EnumMap<>(InputParameter.class);
+        inputs.forEach((p, f0) -> {
+            if (!(f0 >= 0) || Double.isInfinite(f0)) {
+                throw new InvalidParameterException("meis1." + p.configPath()
+                        + " (relative value at dosage 0) must be zero or positive, was " + f0);
+            }
+            inputCopy.put(p, f0);
+        });
+        this.inputsRelativeAtNull = Collections.unmodifiableMap(inputCopy);
+    }
+
+    /** f0 per input parameter. */
+    public Map<InputParameter, Double> inputsRelativeAtNull() {
+        return inputsRelativeAtNull;
+    }
+
+    /** The inputs at the given dosage: each mapped input parameter times f0 + d (1 - f0). */
+    public Inputs apply(Inputs wildType, double dosage) {
+        Inputs out = wildType;
+        for (Map.Entry<InputParameter, Double> e : inputsRelativeAtNull.entrySet()) {
+            double f0 = e.getValue();
+            out = e.getKey().scale(out, f0 + dosage * (1 - f0));
+        }
+        return out;
+    }
+
+    /** This mapping with some entries replaced (a condition's own {@code meis1} block over the run's). */
+    public Meis1Mapping with(Map<CellParameter, Double> cells, Map<InputParameter, Double> inputs) {
+        Map<CellParameter, Double> c = new EnumMap<>(CellParameter.class);
+        c.putAll(relativeAtNull);
+        c.putAll(cells);
+        Map<InputParameter, Double> i = new EnumMap<>(InputParameter.class);
+        i.putAll(inputsRelativeAtNull);
+        i.putAll(inputs);
+        return new Meis1Mapping(c, i);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Meis1Mapping m && m.relativeAtNull.equals(relativeAtNull)
+                && m.inputsRelativeAtNull.equals(inputsRelativeAtNull);
+    }
+
+    @Override
+    public int hashCode() {
+        return relativeAtNull.hashCode() * 31 + inputsRelativeAtNull.hashCode();
     }
 
     /** f0 per parameter; parameters not listed do not depend on MEIS1. */

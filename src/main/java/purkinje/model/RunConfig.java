@@ -13,13 +13,26 @@ import java.util.Set;
  */
 public record RunConfig(String name, long seed, double durationMs, double dtMs, int cellsPerCondition,
                         RecordOptions record, CellParameters cell, NoiseParameters noise,
-                        Heterogeneity heterogeneity, Meis1Mapping meis1, List<Condition> conditions) {
+                        Heterogeneity heterogeneity, Meis1Mapping meis1, List<Condition> conditions, Inputs inputs) {
 
     public static final List<Condition> DEFAULT_CONDITIONS =
             List.of(new Condition("wild-type", 1.0), new Condition("meis1-reduced", 0.5));
 
+    /** A run without synaptic inputs. */
+    public RunConfig(String name, long seed, double durationMs, double dtMs, int cellsPerCondition,
+                     RecordOptions record, CellParameters cell, NoiseParameters noise, Heterogeneity heterogeneity,
+                     Meis1Mapping meis1, List<Condition> conditions) {
+        this(name, seed, durationMs, dtMs, cellsPerCondition, record, cell, noise, heterogeneity, meis1, conditions,
+                Inputs.NONE);
+    }
+
     public RunConfig {
         conditions = List.copyOf(conditions);
+        inputs = inputs == null ? Inputs.NONE : inputs;
+        if (inputs.any() && noise.sigmaVMv() > 0 && !noise.isWhite()) {
+            throw new InvalidParameterException("synaptic inputs are supported with white noise (noise.tau: 0 ms) or "
+                    + "no noise, not with Ornstein-Uhlenbeck noise (noise.tau > 0)");
+        }
         Checks.positive("duration", durationMs, "ms");
         Checks.positive("dt", dtMs, "ms");
         if (cellsPerCondition < 1) {
@@ -33,7 +46,8 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
             if (!names.add(c.name())) {
                 throw new InvalidParameterException("condition name '" + c.name() + "' appears twice");
             }
-            CellParameters p = meis1.apply(cell, c.meis1Dosage());
+            CellParameters p = mappingFor(c, meis1).apply(cell, c.meis1Dosage());
+            mappingFor(c, meis1).apply(inputs, c.meis1Dosage()); // validates the scaled inputs
             if (dtMs > p.tRefMs()) {
                 throw new InvalidParameterException("dt (" + Checks.num(dtMs) + " ms) must not exceed t_ref (" + Checks.num(p.tRefMs())
                         + " ms" + where(c) + "): use a smaller dt or a longer t_ref");
@@ -53,9 +67,23 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
         return c.meis1Dosage() == 1.0 ? "" : " in condition '" + c.name() + "'";
     }
 
+    private static Meis1Mapping mappingFor(Condition c, Meis1Mapping run) {
+        return c.meis1() != null ? c.meis1() : run;
+    }
+
+    /** The MEIS1 mapping of a condition: its own if it has one, else the run's. */
+    public Meis1Mapping mappingFor(Condition c) {
+        return mappingFor(c, meis1);
+    }
+
     /** Cell parameters of one condition before cell-to-cell variability. */
     public CellParameters cellFor(Condition c) {
-        return meis1.apply(cell, c.meis1Dosage());
+        return mappingFor(c).apply(cell, c.meis1Dosage());
+    }
+
+    /** Synaptic inputs of one condition (after its MEIS1 mapping). */
+    public Inputs inputsFor(Condition c) {
+        return mappingFor(c).apply(inputs, c.meis1Dosage());
     }
 
     /** Number of time steps, round(duration / dt). */
@@ -64,16 +92,16 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
     }
 
     public RunConfig withCells(int cells) {
-        return new RunConfig(name, seed, durationMs, dtMs, cells, record, cell, noise, heterogeneity, meis1, conditions);
+        return new RunConfig(name, seed, durationMs, dtMs, cells, record, cell, noise, heterogeneity, meis1, conditions, inputs);
     }
 
     public RunConfig withDurationMs(double duration) {
         return new RunConfig(name, seed, duration, dtMs, cellsPerCondition, record, cell, noise, heterogeneity, meis1,
-                conditions);
+                conditions, inputs);
     }
 
     public RunConfig withSeed(long newSeed) {
         return new RunConfig(name, newSeed, durationMs, dtMs, cellsPerCondition, record, cell, noise, heterogeneity,
-                meis1, conditions);
+                meis1, conditions, inputs);
     }
 }

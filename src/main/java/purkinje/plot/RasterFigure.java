@@ -43,6 +43,18 @@ public final class RasterFigure {
      *                   (if not positive, the last spike time is used)
      */
     public static JFreeChart chart(List<ConditionTrains> conditions, double durationMs) {
+        return chart(conditions, durationMs, null);
+    }
+
+    /**
+     * As {@link #chart(List, double)}, with complex spikes marked as black triangles on the row of
+     * their cell.
+     *
+     * @param complexSpikesMs per condition (same order), per cell (same order as the trains), the
+     *                        complex-spike times in ms; null for none
+     */
+    public static JFreeChart chart(List<ConditionTrains> conditions, double durationMs,
+                                   List<List<double[]>> complexSpikesMs) {
         List<ConditionTrains> list = conditions == null ? List.of() : conditions;
         List<String> keys = Stats.uniqueKeys(list.stream().map(ConditionTrains::condition).toList());
 
@@ -131,6 +143,43 @@ public final class RasterFigure {
                 plot.addRangeMarker(sep, Layer.FOREGROUND);
             }
         }
-        return FigureStyle.chart(TITLE, null, plot, false);
+        if (complexSpikesMs != null) {
+            addComplexSpikes(plot, list, firstRow, complexSpikesMs);
+        }
+        return FigureStyle.chart(TITLE, complexSpikesMs == null ? null
+                : "Ticks: simple spikes; black triangles: complex spikes (climbing-fibre input)", plot, false);
+    }
+
+    private static void addComplexSpikes(XYPlot plot, List<ConditionTrains> list, int[] firstRow,
+                                         List<List<double[]>> complexSpikesMs) {
+        java.util.List<double[]> points = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(list.size(), complexSpikesMs.size()); i++) {
+            List<double[]> cells = complexSpikesMs.get(i);
+            int shown = Math.min(cells.size(), list.get(i).spikeTimesMs().size());
+            for (int c = 0; c < shown; c++) {
+                for (double t : cells.get(c)) {
+                    points.add(new double[] {t / 1000.0, firstRow[i] + c + 1});
+                }
+            }
+        }
+        double[][] xy = new double[2][points.size()];
+        for (int k = 0; k < points.size(); k++) {
+            xy[0][k] = points.get(k)[0];
+            xy[1][k] = points.get(k)[1];
+        }
+        DefaultXYDataset cs = new DefaultXYDataset();
+        cs.addSeries("complex spikes", xy);
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r =
+                new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(false, true);
+        java.awt.geom.Path2D triangle = new java.awt.geom.Path2D.Double();
+        triangle.moveTo(0, -3.5);
+        triangle.lineTo(3, 2.5);
+        triangle.lineTo(-3, 2.5);
+        triangle.closePath();
+        r.setSeriesShape(0, triangle);
+        r.setSeriesPaint(0, Color.BLACK);
+        plot.setDataset(1, cs);
+        plot.setRenderer(1, r);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
     }
 }

@@ -104,7 +104,7 @@ public final class SweepRunner {
             List<Condition> conditions = rc.conditions();
             for (int c = 0; c < conditions.size(); c++) {
                 builder.addPopulation(CompareExperiment.populationSeed(rc.seed(), c), rc.cellFor(conditions.get(c)),
-                        rc.noise(), rc.heterogeneity(), rc.cellsPerCondition());
+                        rc.noise(), rc.heterogeneity(), rc.cellsPerCondition(), 0, rc.inputsFor(conditions.get(c)));
             }
         }
         Ensemble ensemble = builder.build();
@@ -126,7 +126,8 @@ public final class SweepRunner {
                     cvs[k] = s.cv();
                 }
                 DistributionSummary r = DistributionSummary.of(rates);
-                double theory = TheoryRate.rateHz(rc.cellFor(condition), rc.noise(), rc.heterogeneity());
+                double theory = TheoryRate.rateHz(rc.cellFor(condition), rc.noise(), rc.heterogeneity(),
+                        rc.inputsFor(condition));
                 rows.add(new PointRow(i, values, condition.name(), condition.meis1Dosage(), p.cellCount(), r.mean(),
                         r.sd(), r.sem(), DistributionSummary.of(cvs).mean(), theory, rc.seed()));
             }

@@ -6,9 +6,10 @@ import purkinje.model.Heterogeneity;
 import purkinje.model.NoiseParameters;
 
 /**
- * The analytic white-noise rate of a condition's cell (Siegert / Ricciardi; Brunel 2000), for the
- * {@code theory_rate_hz} column. It applies only to identical cells ({@code heterogeneity} all 0)
- * driven by white noise ({@code noise.tau = 0}); elsewhere the column is NaN.
+ * The analytic rate of a condition's cell for the {@code theory_rate_hz} column ({@link TheoryRates}:
+ * Siegert for white noise, Fourcaud-Brunel for coloured noise and synaptic inputs). It applies only
+ * to identical cells ({@code heterogeneity} all 0); elsewhere, and with a climbing fibre, the
+ * column is NaN.
  */
 final class TheoryRate {
     private TheoryRate() {
@@ -19,10 +20,11 @@ final class TheoryRate {
     }
 
     /** Rate in Hz, or NaN where the theory does not apply or is not available. */
-    static double rateHz(CellParameters cell, NoiseParameters noise, Heterogeneity heterogeneity) {
+    static double rateHz(CellParameters cell, NoiseParameters noise, Heterogeneity heterogeneity,
+                         purkinje.model.Inputs inputs) {
         if (!applies(noise, heterogeneity)) {
             return Double.NaN;
         }
-        return TheoryRates.rateHz(cell, noise, 0);
+        return TheoryRates.rateHz(cell, noise, inputs, 0);
     }
 }

@@ -130,6 +130,20 @@ class CompareCommandTest {
     }
 
     @Test
+    void climbingFibreAddsSpikeKindsComplexColumnsAndTheTriggeredFigure() throws IOException {
+        Path out = dir.resolve("cf");
+        assertEquals(0, run("compare", "--config", config("inputs:\n  climbing_fibre:\n    rate: 2 Hz\n"
+                + "    pause: 30 ms\n").toString(), "--out", out.toString(), "--quiet"));
+        List<String> spikes = Files.readAllLines(out.resolve("spikes.csv"));
+        assertEquals("condition,cell,time_s,kind", spikes.get(0));
+        assertTrue(spikes.stream().anyMatch(l -> l.endsWith(",complex")));
+        assertTrue(spikes.stream().anyMatch(l -> l.endsWith(",simple")));
+        assertTrue(Files.readAllLines(out.resolve("cells.csv")).get(0)
+                .endsWith("complex_spikes,complex_rate_hz,cs_pause_median_ms"));
+        assertNotNull(ImageIO.read(out.resolve("figures/cs-triggered-rate.png").toFile()));
+    }
+
+    @Test
     void helpAndVersionExitZero() {
         assertEquals(0, run("--help"));
         assertEquals(0, run("--version"));

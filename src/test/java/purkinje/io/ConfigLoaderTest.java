@@ -86,11 +86,41 @@ class ConfigLoaderTest {
         "empty conditions | conditions: [] | test.yaml:1: conditions: the list is empty; give at least one condition",
         "dimensionless given unit | heterogeneity:\\n  I_pace: 10 % | test.yaml:2: heterogeneity.I_pace: expected a plain number without unit, was '10 %'",
         "not a mapping | - a\\n- b | test.yaml:1: the config must be a mapping of keys to values (key: value), not a single value or a list",
+        "negative input rate | inputs:\\n  parallel_fibres:\\n    rate: -1 Hz\\n    synapses: 10\\n    weight: 1 pA\\n    tau_syn: 2 ms | test.yaml:3: inputs.parallel_fibres.rate must be zero or positive, was -1 Hz",
+        "weight without unit | inputs:\\n  interneurons:\\n    rate: 1 Hz\\n    synapses: 10\\n    weight: 1\\n    tau_syn: 2 ms | test.yaml:5: inputs.interneurons.weight: 1 has no unit; did you mean 1 pA?",
+        "tau_syn of zero | inputs:\\n  parallel_fibres:\\n    rate: 1 Hz\\n    synapses: 10\\n    weight: 1 pA\\n    tau_syn: 0 ms | test.yaml:6: inputs.parallel_fibres.tau_syn must be positive, was 0 ms",
+        "missing input field | inputs:\\n  parallel_fibres:\\n    rate: 1 Hz\\n    synapses: 10\\n    tau_syn: 2 ms | test.yaml:3: inputs.parallel_fibres: missing 'weight' (e.g. 0.5 pA)",
+        "unknown input key | inputs:\\n  climbing_fiber:\\n    rate: 1 Hz | test.yaml:2: unknown key 'inputs.climbing_fiber'; did you mean 'inputs.climbing_fibre'?",
+        "unknown meis1 input | meis1:\\n  inputs.parallel_fibres.rat: 0.5 | test.yaml:2: unknown key 'meis1.inputs.parallel_fibres.rat'; did you mean 'meis1.inputs.parallel_fibres.rate'?",
+        "inputs with OU noise | noise:\\n  tau: 2 ms\\ninputs:\\n  climbing_fibre:\\n    rate: 1 Hz\\n    pause: 10 ms | test.yaml:3: synaptic inputs are supported with white noise (noise.tau: 0 ms) or no noise, not with Ornstein-Uhlenbeck noise (noise.tau > 0)",
     })
     void badInputGivesOneClearLine(String what, String yaml, String expected) {
         String message = error(yaml.replace("\\n", "\n"));
         assertEquals(expected, message);
         assertTrue(!message.contains("\n"), "one line");
+    }
+
+    @Test
+    void meis1MapsInputsAndConditionsMayStateTheirOwnMapping() {
+        RunConfig c = parse("inputs:\n  parallel_fibres:\n    rate: 2 Hz\n    synapses: 100\n    weight: 1 pA\n"
+                + "    tau_syn: 2 ms\nmeis1:\n  inputs.parallel_fibres.rate: 0.5\n"
+                + "conditions:\n  - name: wt\n    meis1_dosage: 1\n  - name: half\n    meis1_dosage: 0.5\n"
+                + "  - name: own\n    meis1_dosage: 0\n    meis1: {I_pace: 1, inputs.parallel_fibres.rate: 0.25}\n");
+        assertEquals(2.0, c.inputsFor(c.conditions().get(0)).parallelFibres().ratePerSynapseHz(), 1e-12);
+        // run mapping: f0 = 0.5 -> 0.75 at dosage 0.5; I_pace keeps its default f0 = 0.6 -> 0.8
+        assertEquals(1.5, c.inputsFor(c.conditions().get(1)).parallelFibres().ratePerSynapseHz(), 1e-12);
+        assertEquals(0.8 * 10.3, c.cellFor(c.conditions().get(1)).iPacePa(), 1e-12);
+        // the condition's own mapping: f0 = 0.25 at dosage 0, I_pace unchanged
+        assertEquals(0.5, c.inputsFor(c.conditions().get(2)).parallelFibres().ratePerSynapseHz(), 1e-12);
+        assertEquals(10.3, c.cellFor(c.conditions().get(2)).iPacePa(), 1e-12);
+    }
+
+    @Test
+    void shippedInputsConfigLoads() {
+        RunConfig c = ConfigLoader.load(Path.of("configs/compare-inputs.yaml"), Map.of()).run();
+        assertEquals(3, c.conditions().size());
+        assertTrue(c.inputs().hasClimbingFibre());
+        assertEquals(5.3, c.inputs().parallelFibres().meanCurrentPa(), 1e-9);
     }
 
     @Test
