@@ -11,7 +11,7 @@ import purkinje.model.InvalidParameterException;
 @Command(name = "purkinje", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Leaky integrate-and-fire simulator of zebrafish cerebellar Purkinje cells:",
             "wild-type vs reduced-MEIS1 populations, spike statistics and figures."},
-        subcommands = {CompareCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CompareCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.FAILURE,
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or config (nothing written).",
             "Start with: purkinje demo"})
