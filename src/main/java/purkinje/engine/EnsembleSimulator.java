@@ -8,7 +8,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.commons.rng.UniformRandomProvider;
 import purkinje.model.CellParameter;
 import purkinje.model.Inputs;
 
@@ -48,9 +47,10 @@ public final class EnsembleSimulator {
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 futures.add(pool.submit(() -> {
+                    ZigguratNormals normals = new ZigguratNormals(WhiteNoiseIntegrator.BLOCK); // per-worker buffers
                     for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
                         for (int cell = c * CHUNK; cell < Math.min(n, (c + 1) * CHUNK); cell++) {
-                            recorders[cell] = simulateCell(ensemble, cell, settings, ctx);
+                            recorders[cell] = simulateCell(ensemble, cell, settings, ctx, normals);
                         }
                     }
                 }));
@@ -89,7 +89,8 @@ public final class EnsembleSimulator {
         }
     }
 
-    private static CellRecorder simulateCell(Ensemble e, int cell, SimulationSettings s, StepContext ctx) {
+    private static CellRecorder simulateCell(Ensemble e, int cell, SimulationSettings s, StepContext ctx,
+                                             ZigguratNormals normals) {
         double[][] p = e.parameters;
         double capacitance = p[CellParameter.C_M.ordinal()][cell];
         double tau = p[CellParameter.TAU_M.ordinal()][cell];
@@ -107,7 +108,7 @@ public final class EnsembleSimulator {
             trace = new double[(int) Math.min(s.voltageSamples(), s.steps() + 1)];
         }
         CellRecorder recorder = new CellRecorder(s.keepSpikes(), trace);
-        UniformRandomProvider rng = RandomStreams.forCell(e.populationSeed[cell], e.cellInPopulation[cell],
+        BlockRandom rng = RandomStreams.blockForCell(e.populationSeed[cell], e.cellInPopulation[cell],
                 RandomStreams.Purpose.DYNAMICS);
         // Start anywhere between reset and threshold, so cells do not fire in step at first.
         double v0 = vReset + (vTh - vReset) * rng.nextDouble();
@@ -118,7 +119,7 @@ public final class EnsembleSimulator {
         } else if (tauNoise > 0 && sigma > 0) {
             ColouredNoiseIntegrator.simulate(tau, tauNoise, vInf, vTh, vReset, tRef, sigma, rng, v0, ctx, recorder);
         } else {
-            WhiteNoiseIntegrator.simulate(tau, vInf, vTh, vReset, tRef, sigma, rng, v0, ctx, recorder);
+            WhiteNoiseIntegrator.simulate(tau, vInf, vTh, vReset, tRef, sigma, rng, v0, ctx, recorder, normals);
         }
         return recorder;
     }

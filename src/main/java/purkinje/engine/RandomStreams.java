@@ -40,12 +40,24 @@ public final class RandomStreams {
 
     /** The stream of one cell of a population for one purpose. */
     public static UniformRandomProvider forCell(long populationSeed, int cell, Purpose purpose) {
+        return new XoShiRo256PlusPlus(state(populationSeed, cell, purpose));
+    }
+
+    /**
+     * The same stream as {@link #forCell}, from a generator that can also fill blocks quickly
+     * (for the engine's inner loops).
+     */
+    static BlockRandom blockForCell(long populationSeed, int cell, Purpose purpose) {
+        return new BlockRandom(state(populationSeed, cell, purpose));
+    }
+
+    private static long[] state(long populationSeed, int cell, Purpose purpose) {
         long key = derive(derive(populationSeed, cell), purpose.ordinal());
         long[] state = new long[4];
         for (int i = 0; i < 4; i++) {
             key += GOLDEN_GAMMA;
             state[i] = mix(key);
         }
-        return new XoShiRo256PlusPlus(state);
+        return state;
     }
 }

@@ -61,14 +61,19 @@ public final class CompareExperiment {
         return RandomStreams.derive(seed, index);
     }
 
-    public static Result run(RunConfig config, int threads, ProgressListener progress) {
+    /** The cells of a compare run: one population per condition, in config order. */
+    public static Ensemble ensemble(RunConfig config) {
         Ensemble.Builder builder = Ensemble.builder();
         List<Condition> conditions = config.conditions();
         for (int i = 0; i < conditions.size(); i++) {
             builder.addPopulation(populationSeed(config.seed(), i), config.cellFor(conditions.get(i)), config.noise(),
                     config.heterogeneity(), config.cellsPerCondition(), 0, config.inputsFor(conditions.get(i)));
         }
-        Ensemble ensemble = builder.build();
+        return builder.build();
+    }
+
+    /** How a compare run simulates {@code ensemble}: the config's dt, duration and recording options. */
+    public static SimulationSettings settings(RunConfig config, Ensemble ensemble, int threads) {
         Set<Integer> traced = new HashSet<>();
         for (Ensemble.Population p : ensemble.populations()) {
             for (int k = 0; k < Math.min(config.record().voltageCells(), p.cellCount()); k++) {
@@ -76,8 +81,14 @@ public final class CompareExperiment {
             }
         }
         int samples = (int) Math.min(Math.round(TRACE_WINDOW_MS / config.dtMs()) + 1, config.steps() + 1);
-        SimulationSettings settings = new SimulationSettings(config.dtMs(), config.steps(), threads,
-                config.record().spikes(), traced, samples);
+        return new SimulationSettings(config.dtMs(), config.steps(), threads, config.record().spikes(), traced,
+                samples);
+    }
+
+    public static Result run(RunConfig config, int threads, ProgressListener progress) {
+        List<Condition> conditions = config.conditions();
+        Ensemble ensemble = ensemble(config);
+        SimulationSettings settings = settings(config, ensemble, threads);
         EnsembleResult sim = EnsembleSimulator.run(ensemble, settings, progress);
 
         List<ConditionResult> results = new ArrayList<>();

@@ -1,0 +1,42 @@
+package purkinje.engine;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The xoshiro256++ generator (Blackman and Vigna 2018), output for output the same stream as
+ * Commons RNG's {@code XoShiRo256PlusPlus} from the same state (a test checks it), with one
+ * addition: its state is open to {@link ZigguratNormals}, which makes a block of outputs with the
+ * state in local variables (registers) instead of object fields, which is what makes the engine's
+ * normal draws cheap. The
+ * single-value methods keep working, so samplers of the library can draw from the same stream.
+ * {@link ZigguratNormals#fill} steps the same state inline (same recurrence) for whole blocks.
+ */
+final class BlockRandom implements UniformRandomProvider {
+    // package-private: ZigguratNormals runs this generator inline with the state in registers
+    long s0;
+    long s1;
+    long s2;
+    long s3;
+
+    /** @param state four 64-bit words, not all zero */
+    BlockRandom(long[] state) {
+        s0 = state[0];
+        s1 = state[1];
+        s2 = state[2];
+        s3 = state[3];
+    }
+
+    @Override
+    public long nextLong() {
+        final long a = s0;
+        final long result = Long.rotateLeft(a + s3, 23) + a;
+        final long t = s1 << 17;
+        s2 ^= a;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = Long.rotateLeft(s3, 45);
+        return result;
+    }
+}
