@@ -2,6 +2,7 @@ package purkinje.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -89,6 +90,17 @@ class SlurmArrayTest {
         List<Path> folders = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
             folders.add(shards.resolve("shard-" + k));
+        }
+        // sbatch --wait returns when the array's tasks are done; on a loaded node the last task's
+        // folder rename can trail the scheduler's bookkeeping by a moment
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!folders.stream().allMatch(f -> Files.isRegularFile(f.resolve("manifest.json")))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        for (Path f : folders) {
+            assertTrue(Files.isRegularFile(f.resolve("manifest.json")), () -> f + " missing after sbatch --wait: "
+                    + read(dir.resolve("sbatch.out")) + logs());
         }
         SweepPlan plan = SweepPlan.load(config, null);
         Path merged = dir.resolve("merged");
