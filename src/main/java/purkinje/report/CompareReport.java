@@ -68,7 +68,7 @@ public final class CompareReport {
             if (summary.size() == 0) {
                 return "No cells were simulated.";
             }
-            return summary.text(0, "condition") + " cells fired " + Numbers.value(summary.number(0, "mean_rate_hz"))
+            return "The " + summary.text(0, "condition") + " cells fired " + Numbers.value(summary.number(0, "mean_rate_hz"))
                     + " Hz on average (" + summary.text(0, "cells") + " cells); there was no second condition to "
                     + "compare with.";
         }
@@ -78,8 +78,8 @@ public final class CompareReport {
             String each = c.referenceCells() == c.testCells() ? c.testCells() + " cells each"
                     : c.testCells() + " and " + c.referenceCells() + " cells";
             b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT,
-                    "%s cells fired %s %% %s than %s cells: %s vs %s Hz (mean per-cell rate), Mann-Whitney p = %s, %s.",
-                    capitalise(display(c.test())), Numbers.percent(c.changePercent()), direction, display(c.reference()),
+                    "The %s cells fired %s %% %s than the %s cells: %s vs %s Hz (mean per-cell rate), Mann-Whitney "
+                    + "p = %s, %s.", display(c.test()), Numbers.percent(c.changePercent()), direction, display(c.reference()),
                     Numbers.value(c.testMeanHz()), Numbers.value(c.referenceMeanHz()),
                     RateByConditionFigure.pValue(c.mannWhitneyP()), each));
         }

@@ -121,8 +121,8 @@ public final class FiReport {
         StringBuilder b = new StringBuilder();
         AtPace ref = rateAtPace(currents.get(0), rates.get(0));
         if (conditions.size() == 1) {
-            b.append(String.format(Locale.ROOT, "%s cells start to fire (without noise) at %s pA of injected current",
-                    CompareReport.capitalise(conditions.get(0).name()), Numbers.signed(rheobase[0], "%+.1f")));
+            b.append(String.format(Locale.ROOT, "The %s cells start to fire (without noise) at %s pA of injected current",
+                    conditions.get(0).name(), Numbers.signed(rheobase[0], "%+.1f")));
             b.append(Double.isFinite(ref.rateHz()) ? String.format(Locale.ROOT,
                     " and fire %s Hz at their own I_pace (0 pA injected%s).", Numbers.value(ref.rateHz()),
                     ref.interpolated() ? ", interpolated" : "") : ".");
@@ -132,8 +132,8 @@ public final class FiReport {
             AtPace test = rateAtPace(currents.get(c), rates.get(c));
             double shift = rheobase[c] - rheobase[0];
             b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT,
-                    "%s cells need %s pA %s injected current than %s cells to start firing (rheobase %s vs %s pA, "
-                    + "without noise)", CompareReport.capitalise(conditions.get(c).name()),
+                    "The %s cells need %s pA %s injected current than the %s cells to start firing (rheobase %s vs "
+                    + "%s pA, without noise)", conditions.get(c).name(),
                     Numbers.value(Math.abs(shift)), shift >= 0 ? "more" : "less", conditions.get(0).name(),
                     Numbers.signed(rheobase[c], "%+.1f"), Numbers.signed(rheobase[0], "%+.1f")));
             if (Double.isFinite(test.rateHz()) && Double.isFinite(ref.rateHz())) {

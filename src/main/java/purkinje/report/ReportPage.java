@@ -137,8 +137,14 @@ public final class ReportPage {
 
     /** The command line as run: purkinje COMMAND ARGS (arguments with spaces or quotes are quoted). */
     static String commandLine(JsonNode manifest) {
-        StringBuilder b = new StringBuilder("purkinje ").append(manifest.path("command").asText(""));
-        for (JsonNode a : manifest.path("arguments")) {
+        String command = manifest.path("command").asText("");
+        StringBuilder b = new StringBuilder("purkinje");
+        JsonNode args = manifest.path("arguments");
+        // some commands record the whole command line (starting with the command), others only its options
+        if (args.size() == 0 || !args.get(0).asText().equals(command)) {
+            b.append(' ').append(command);
+        }
+        for (JsonNode a : args) {
             String s = a.asText();
             b.append(' ').append(s.isEmpty() || s.matches(".*[\\s'\"$`\\\\].*") ? "'" + s.replace("'", "'\\''") + "'"
                     : s);
