@@ -100,10 +100,15 @@ public final class ReportPage {
         h.append("</section>\n");
 
         h.append("<section id=\"parameters\">\n<h2>Parameters</h2>\n");
-        table(h, new TableData("Model and simulation parameters of this run (manifest.json, resolved config)",
-                List.of("parameter", "value", "source"), ParameterSources.rows(manifest.get("config")),
+        List<List<String>> parameters = ParameterSources.rows(manifest.get("config"));
+        if (parameters.isEmpty()) {
+            h.append("<p class=\"note\">The manifest of this result records no run config.</p>\n");
+        } else {
+            table(h, new TableData("Model and simulation parameters of this run (manifest.json, resolved config)",
+                List.of("parameter", "value", "source"), parameters,
                 "\"assumption\" marks values chosen without a published source; the MEIS1 effect is a parameter, "
                 + "not a published constant. Details: docs/MODEL.md."));
+        }
         h.append("</section>\n");
 
         h.append("<section id=\"reproduce\" class=\"box\">\n<h2>Reproduce</h2>\n<dl>\n");

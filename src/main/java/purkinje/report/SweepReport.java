@@ -89,8 +89,9 @@ public final class SweepReport {
                 PointRow hi = rs.get(rs.size() - 1);
                 double change = hi.meanRateHz() - lo.meanRateHz();
                 b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT,
-                        "As %s goes from %s to %s, the mean rate of %s cells %s from %s to %s Hz.", p.path(),
-                        withUnit(p, lo.values()[0]), withUnit(p, hi.values()[0]), c, Math.abs(change) < 1e-9 ? "stays"
+                        "As %s goes from %s to %s, the mean rate%s %s from %s to %s Hz.", p.path(),
+                        withUnit(p, lo.values()[0]), withUnit(p, hi.values()[0]),
+                        c.equals(SweepParameter.DOSAGE_CONDITION) ? "" : " of the " + c + " cells", Math.abs(change) < 1e-9 ? "stays"
                                 : change > 0 ? "rises" : "falls", Numbers.value(lo.meanRateHz()),
                         Numbers.value(hi.meanRateHz())));
             }
