@@ -7,6 +7,8 @@ import java.util.Locale;
 import purkinje.analysis.GroupComparison;
 import purkinje.experiment.CompareExperiment;
 import purkinje.experiment.CompareOutputs;
+import purkinje.plot.Rendering;
+import purkinje.report.Reports;
 import purkinje.experiment.RunInfo;
 import purkinje.io.ConfigLoader;
 import purkinje.io.OutputFolder;
@@ -24,10 +26,12 @@ final class CompareRunner {
                        boolean figures, RunInfo info) {
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             CompareExperiment.Result r = CompareExperiment.run(rc, threads, Progress.of(quiet, "simulating"));
-            List<Path> written = CompareOutputs.write(r, folder, info, figures);
+            CompareOutputs.write(r, folder, info);
+            Reports.Outcome drawn = Reports.render(folder.stagingFolder(), Rendering.DEFAULT, figures,
+                    displayPath(folder.target()));
             folder.commit(CompareOutputs.FILES);
-            List<Path> moved = written.stream().map(p -> folder.target().resolve(folder.stagingFolder().relativize(p)))
-                    .toList();
+            List<Path> moved = drawn.figureFiles().stream()
+                    .map(p -> folder.target().resolve(folder.stagingFolder().relativize(p))).toList();
             return new Outcome(r, folder.target(), moved);
         }
     }
@@ -45,7 +49,8 @@ final class CompareRunner {
                     + " Welch p = %.2g%n", c.test(), c.reference(), g.rateChangePercent(), g.rateChangeCiLowPercent(),
                     g.rateChangeCiHighPercent(), g.mannWhitneyP(), g.welchP());
         }
-        out.println("results: " + displayPath(o.folder()));
+        out.println("results: " + displayPath(o.folder()) + "  (report: " + displayPath(o.folder().resolve("report.html"))
+                + ")");
         if (!o.figures().isEmpty()) {
             java.util.Set<String> names = new java.util.LinkedHashSet<>();
             o.figures().forEach(f -> names.add(f.getFileName().toString().replaceFirst("\\.[a-z]+$", "")));

@@ -17,6 +17,10 @@ import purkinje.io.OutputFolder;
 final class DemoCommand implements Callable<Integer> {
     static final Path OUT = Path.of("results", "demo");
 
+    @picocli.CommandLine.Option(names = "--no-figures", description = "Write the tables and report.html only, no "
+            + "figures (draw them later with 'purkinje plot results/demo').")
+    boolean noFigures;
+
     @Override
     public Integer call() {
         ConfigLoader.Loaded loaded = ConfigFiles.load(null, "demo.yaml", Map.of());
@@ -28,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
                 + loaded.run().cellsPerCondition() + " reduced-MEIS1 Purkinje cells for "
                 + purkinje.io.Quantities.formatNumber(loaded.run().durationMs() / 1000) + " s ...");
         CompareRunner.Outcome o = CompareRunner.run(loaded.run(), loaded, OUT, true,
-                purkinje.engine.SimulationSettings.allCores(), false, true,
+                purkinje.engine.SimulationSettings.allCores(), false, !noFigures,
                 new RunInfo("demo", List.of(), loaded.source(), RunInfo.sha256(loaded.text()), Instant.now()));
         CompareRunner.printSummary(o, System.out);
         return ExitCodes.OK;

@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import purkinje.experiment.FiExperiment;
 import purkinje.experiment.FiOutputs;
+import purkinje.plot.Rendering;
+import purkinje.report.Reports;
 import purkinje.experiment.RunInfo;
 import purkinje.io.ConfigException;
 import purkinje.io.ConfigLoader;
@@ -76,12 +78,13 @@ final class FiCommand implements Callable<Integer> {
         Path folder;
         try (OutputFolder f = OutputFolder.prepare(out, run.force)) {
             r = FiExperiment.run(rc, currents, run.threads(), Progress.of(run.quiet, "f-I"));
-            FiOutputs.write(r, f, info, !run.noFigures);
+            FiOutputs.write(r, f, info);
+            Reports.render(f.stagingFolder(), Rendering.DEFAULT, !run.noFigures, CompareRunner.displayPath(f.target()));
             f.commit(FiOutputs.FILES);
             folder = f.target();
         }
         if (!run.quiet) {
-            print(r, folder);
+            print(r, folder, !run.noFigures);
         }
         return ExitCodes.OK;
     }
@@ -108,7 +111,7 @@ final class FiCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(FiExperiment.Result r, Path folder) {
+    private static void print(FiExperiment.Result r, Path folder, boolean figures) {
         System.out.printf(Locale.ROOT, "%-20s %12s %10s %9s %12s%n", "condition", "current (pA)", "rate (Hz)", "SEM (Hz)",
                 "theory (Hz)");
         for (FiExperiment.Point p : r.points()) {
@@ -119,6 +122,7 @@ final class FiCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "rheobase %s: %.2f pA total, %+.2f pA injected (I_pace %.2f pA)%n",
                     rb.condition().name(), rb.rheobaseTotalPa(), rb.injectedPa(), rb.iPacePa());
         }
-        System.out.println("results: " + CompareRunner.displayPath(folder) + "  (fi.csv, rheobase.csv, figures/fi.png)");
+        System.out.println("results: " + CompareRunner.displayPath(folder) + "  (fi.csv, rheobase.csv, "
+                + (figures ? "figures/fi.png, " : "") + "report.html)");
     }
 }

@@ -10,6 +10,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import purkinje.experiment.RunInfo;
+import purkinje.plot.Rendering;
+import purkinje.report.Reports;
 import purkinje.sweep.SweepMerge;
 import purkinje.sweep.SweepPlan;
 
@@ -45,7 +47,10 @@ final class MergeCommand implements Callable<Integer> {
                 .toArray(new String[0])), plan.loaded().source(), RunInfo.sha256(plan.loaded().text()), Instant.now());
         SweepMerge.Outcome o;
         try {
-            o = SweepMerge.merge(folders, target, force, !noFigures, info);
+            Path display = target;
+            o = SweepMerge.merge(folders, target, force,
+                    f -> Reports.render(f, Rendering.DEFAULT, !noFigures, CompareRunner.displayPath(
+                            display.toAbsolutePath().normalize())), info);
         } catch (SweepMerge.MissingPointsException e) {
             System.err.println("purkinje: merge: " + e.getMessage());
             return ExitCodes.FAILURE;
@@ -53,7 +58,8 @@ final class MergeCommand implements Callable<Integer> {
         if (!quiet) {
             SweepCommand.printSummary(o.plan(), o.rows(), System.out);
             System.out.println("merged " + folders.size() + " folders, " + o.plan().size() + " points: "
-                    + CompareRunner.displayPath(o.folder()));
+                    + CompareRunner.displayPath(o.folder()) + "  (report: "
+                    + CompareRunner.displayPath(o.folder().resolve("report.html")) + ")");
         }
         return ExitCodes.OK;
     }

@@ -15,6 +15,8 @@ import purkinje.experiment.RunInfo;
 import purkinje.io.ConfigException;
 import purkinje.sweep.PointRow;
 import purkinje.sweep.Selection;
+import purkinje.plot.Rendering;
+import purkinje.report.Reports;
 import purkinje.sweep.SweepJob;
 import purkinje.sweep.SweepPlan;
 import purkinje.sweep.SweepRunner;
@@ -66,13 +68,15 @@ final class SweepCommand implements Callable<Integer> {
                 : plan.name() + "-shard-" + selection.shard() + "-of-" + selection.shards());
         RunInfo info = new RunInfo("sweep", List.of(spec.commandLine().getParseResult().originalArgs()
                 .toArray(new String[0])), plan.loaded().source(), RunInfo.sha256(plan.loaded().text()), Instant.now());
-        SweepJob.Outcome o = SweepJob.run(plan, selection, out, resume, run.force, threads, batchCells, !run.noFigures,
+        SweepJob.Outcome o = SweepJob.run(plan, selection, out, resume, run.force, threads, batchCells,
+                f -> Reports.render(f, Rendering.DEFAULT, !run.noFigures, CompareRunner.displayPath(f)),
                 info, SweepProgress.of(run.quiet));
         if (!run.quiet) {
             printSummary(plan, o.rows(), System.out);
             System.out.printf(Locale.ROOT, "%d of %d points (%s): %d simulated now, %d already done%n", o.selected(),
                     plan.size(), selection.describe(), o.simulated(), o.resumed());
-            System.out.println("results: " + CompareRunner.displayPath(o.folder()));
+            System.out.println("results: " + CompareRunner.displayPath(o.folder()) + "  (report: "
+                    + CompareRunner.displayPath(o.folder().resolve("report.html")) + ")");
         }
         return ExitCodes.OK;
     }

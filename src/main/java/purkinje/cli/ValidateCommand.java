@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import purkinje.experiment.RunInfo;
 import purkinje.experiment.ValidationOutputs;
+import purkinje.plot.Rendering;
+import purkinje.report.Reports;
 import purkinje.experiment.ValidationSuite;
 import purkinje.io.ConfigLoader;
 import purkinje.io.OutputFolder;
@@ -81,13 +83,14 @@ final class ValidateCommand implements Callable<Integer> {
             extra.put("mode", m.name().toLowerCase(java.util.Locale.ROOT));
             extra.put("cases", rows.size());
             extra.put("passed", rows.stream().filter(ValidationSuite.Row::pass).count());
-            ValidationOutputs.write(rows, f, info, rc, run.threads(), extra, !run.noFigures);
+            ValidationOutputs.write(rows, f, info, rc, run.threads(), extra);
+            Reports.render(f.stagingFolder(), Rendering.DEFAULT, !run.noFigures, CompareRunner.displayPath(f.target()));
             f.commit(ValidationOutputs.FILES);
         }
         if (!run.quiet) {
             ValidationOutputs.print(rows, System.out);
             System.out.println("results: " + CompareRunner.displayPath(out.toAbsolutePath())
-                    + "  (validation.csv, figures/validation.png)");
+                    + "  (validation.csv, " + (run.noFigures ? "" : "figures/validation.png, ") + "report.html)");
         }
         return rows.stream().allMatch(ValidationSuite.Row::pass) ? ExitCodes.OK : ExitCodes.FAILURE;
     }

@@ -1,7 +1,5 @@
 package purkinje.experiment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,12 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jfree.chart.JFreeChart;
 import purkinje.analysis.CellStatistics;
 import purkinje.analysis.GroupComparison;
-import purkinje.analysis.PopulationRate;
 import purkinje.analysis.SpikeStatistics;
-import purkinje.analysis.TriggeredRate;
 import purkinje.engine.EnsembleResult;
 import purkinje.experiment.CompareExperiment.Comparison;
 import purkinje.experiment.CompareExperiment.ConditionResult;
@@ -24,55 +19,36 @@ import purkinje.io.OutputFolder;
 import purkinje.io.Tables.CsvWriter;
 import purkinje.model.CellParameter;
 import purkinje.model.RunConfig;
-import purkinje.plot.ComplexSpikeTriggeredFigure;
-import purkinje.plot.ConditionIsis;
-import purkinje.plot.ConditionPopulationRate;
-import purkinje.plot.ConditionRates;
-import purkinje.plot.ConditionTrace;
-import purkinje.plot.ConditionTrains;
-import purkinje.plot.FigureWriter;
-import purkinje.plot.IsiHistogramFigure;
-import purkinje.plot.PopulationRateFigure;
-import purkinje.plot.RasterFigure;
-import purkinje.plot.RateByConditionFigure;
-import purkinje.plot.VoltageTraceFigure;
 
 /**
  * Writes a compare run (ARCHITECTURE.md, "Files a run writes"): cells.csv, summary.csv,
- * comparison.json, spikes.csv (when kept), figures/*.png|svg and manifest.json, into an
+ * comparison.json, spikes.csv (when kept), voltage.csv (traced cells) and manifest.json, into an
  * {@link OutputFolder} that is moved into place only when everything is written.
  */
 public final class CompareOutputs {
     /** Top-level names this tool writes into a compare result. */
     public static final Set<String> FILES = Set.of("manifest.json", "cells.csv", "summary.csv", "comparison.json",
-            "spikes.csv", "figures");
-    /** Cells per condition drawn in the raster (all cells' spikes are still in spikes.csv). */
-    static final int RASTER_CELLS = 50;
-    /** The raster shows the first 20 s: longer runs would be a solid block (spikes.csv has all). */
-    static final double RASTER_WINDOW_MS = 20_000;
-    static final double ISI_BIN_MS = 2;
-    static final double POPULATION_KERNEL_MS = 100;
-    static final double POPULATION_STEP_MS = 20;
-    /** Window and bin of the complex-spike-triggered histogram. */
-    static final double CS_BEFORE_MS = 100;
-    static final double CS_AFTER_MS = 200;
-    static final double CS_BIN_MS = 5;
+            "spikes.csv", "voltage.csv", "figures", "report.html");
 
     private CompareOutputs() {
     }
 
-    /** Writes every file; figures may be skipped. Returns the figure paths written. */
-    public static List<Path> write(Result r, OutputFolder out, RunInfo info, boolean figures) {
+    /**
+     * Writes the tables and the manifest. Figures and report.html are drawn from these files
+     * afterwards (purkinje.report), the same way 'purkinje plot' redraws them.
+     */
+    public static void write(Result r, OutputFolder out, RunInfo info) {
         writeCells(r, out.resolve("cells.csv"));
         writeSummary(r, out.resolve("summary.csv"));
         Json.write(out.resolve("comparison.json"), comparisonJson(r));
         if (r.config().record().spikes()) {
             writeSpikes(r, out.resolve("spikes.csv"));
         }
-        List<Path> written = figures ? writeFigures(r, out.resolve("figures/x").getParent()) : List.of();
+        if (hasVoltage(r)) {
+            writeVoltage(r, out.resolve("voltage.csv"));
+        }
         Json.write(out.resolve(OutputFolder.MANIFEST), Manifests.of(r.config(), info, r.threads(), r.simulation(),
                 Map.of()));
-        return written;
     }
 
     /** Parameters listed per cell: those that vary between cells or between conditions. */
@@ -88,12 +64,12 @@ public final class CompareOutputs {
     }
 
     private static void writeCells(Result r, Path file) {
-        EnsembleResult sim = r.simulation();
         List<CellParameter> varying = varyingParameters(r.config());
         List<String> header = new ArrayList<>(List.of("condition", "cell", "meis1_dosage"));
         varying.forEach(p -> header.add(p.configName() + "_" + p.unit().symbol()));
         header.addAll(List.of("n_spikes", "rate_hz", "isi_mean_ms", "isi_sd_ms", "isi_cv", "cv2", "lv",
                 "fano_factor_1s"));
+        EnsembleResult sim = r.simulation();
         // complex-spike columns only when a climbing fibre is modelled: input-free results keep their bytes
         boolean complex = sim.ensemble().anyClimbingFibre();
         if (complex) {
@@ -193,7 +169,7 @@ public final class CompareOutputs {
                         }
                         continue;
                     }
-                    // merge simple and complex spikes in time order
+                    // simple and complex spikes merged in time order
                     double[] simple = sim.spikeTimesMs(cell);
                     double[] cs = sim.complexSpikeTimesMs(cell);
                     int a = 0;
@@ -210,92 +186,34 @@ public final class CompareOutputs {
         }
     }
 
-    /** The five figures of a compare run, each as PNG and SVG. */
-    public static List<Path> writeFigures(Result r, Path dir) {
-        List<Path> out = new ArrayList<>();
+    /** voltage.csv: the membrane potential of the traced cells (sampled every dt over the first trace window). */
+    private static void writeVoltage(Result r, Path file) {
         EnsembleResult sim = r.simulation();
-        List<ConditionRates> rates = new ArrayList<>();
-        List<ConditionTrains> trains = new ArrayList<>();
-        List<ConditionIsis> isis = new ArrayList<>();
-        List<ConditionPopulationRate> population = new ArrayList<>();
-        List<ConditionTrace> traces = new ArrayList<>();
-        List<List<double[]>> complexByCondition = new ArrayList<>();
-        List<ConditionPopulationRate> triggered = new ArrayList<>();
-        boolean complex = sim.ensemble().anyClimbingFibre();
-        for (ConditionResult c : r.conditions()) {
-            String name = c.condition().name();
-            rates.add(new ConditionRates(name, c.ratesHz()));
-            List<double[]> all = new ArrayList<>();
-            List<double[]> voltages = new ArrayList<>();
-            for (int i = 0; i < c.cells().size(); i++) {
-                double[] t = sim.spikeTimesMs(c.firstCell() + i);
-                if (t != null) {
-                    all.add(t);
-                }
-                double[] v = sim.voltageMv(c.firstCell() + i);
-                if (v != null) {
-                    voltages.add(v);
-                }
-            }
-            if (complex) {
-                List<double[]> cs = new ArrayList<>();
+        double dt = r.config().dtMs();
+        try (CsvWriter w = new CsvWriter(file, List.of("condition", "cell", "time_ms", "v_mV"))) {
+            for (ConditionResult c : r.conditions()) {
                 for (int i = 0; i < c.cells().size(); i++) {
-                    cs.add(sim.complexSpikeTimesMs(c.firstCell() + i));
+                    double[] v = sim.voltageMv(c.firstCell() + i);
+                    if (v == null) {
+                        continue;
+                    }
+                    for (int k = 0; k < v.length; k++) {
+                        w.row(c.condition().name(), i, Math.round(k * dt * 1e6) / 1e6, v[k]);
+                    }
                 }
-                complexByCondition.add(cs);
-                if (!all.isEmpty()) {
-                    TriggeredRate.Histogram h = TriggeredRate.of(all, cs, CS_BEFORE_MS, CS_AFTER_MS, CS_BIN_MS, 0,
-                            r.durationMs());
-                    triggered.add(new ConditionPopulationRate(name + " (" + h.triggers() + " complex spikes)",
-                            h.binStartMs(), h.rateHz()));
-                }
-            }
-            if (!all.isEmpty()) {
-                trains.add(new ConditionTrains(name, all.subList(0, Math.min(RASTER_CELLS, all.size()))));
-                List<double[]> isiLists = all.stream().map(SpikeStatistics::interspikeIntervalsMs).toList();
-                isis.add(new ConditionIsis(name, isiLists.stream().flatMapToDouble(java.util.Arrays::stream).toArray()));
-                PopulationRate.Series s = PopulationRate.gaussianKernel(all, 0, r.durationMs(), POPULATION_KERNEL_MS,
-                        POPULATION_STEP_MS);
-                population.add(new ConditionPopulationRate(name, s.timeMs(), s.rateHz()));
-            }
-            if (!voltages.isEmpty()) {
-                traces.add(new ConditionTrace(name, r.config().dtMs(), voltages, c.parameters().vThresholdMv()));
             }
         }
-        write(out, RateByConditionFigure.chart(rates, subtitle(r)), dir, "rates");
-        if (!trains.isEmpty()) {
-            double rasterMs = Math.min(r.durationMs(), RASTER_WINDOW_MS);
-            write(out, complex ? RasterFigure.chart(trains, rasterMs, complexByCondition)
-                    : RasterFigure.chart(trains, rasterMs), dir, "raster");
-            if (complex && !triggered.isEmpty()) {
-                write(out, ComplexSpikeTriggeredFigure.chart(triggered, "Mean over all complex spikes of all cells; "
-                        + "bins of " + (int) CS_BIN_MS + " ms"), dir, "cs-triggered-rate");
-            }
-            write(out, IsiHistogramFigure.chart(isis, ISI_BIN_MS), dir, "isi-histogram");
-            write(out, PopulationRateFigure.chart(population), dir, "population-rate");
-        }
-        if (!traces.isEmpty()) {
-            write(out, VoltageTraceFigure.chart(traces, Math.min(CompareExperiment.TRACE_WINDOW_MS, r.durationMs())),
-                    dir, "voltage-traces");
-        }
-        return out;
     }
 
-    private static String subtitle(Result r) {
-        if (r.comparisons().isEmpty()) {
-            return r.conditions().get(0).cells().size() + " cells";
+    /** True if the run traced at least one cell's membrane potential. */
+    static boolean hasVoltage(Result r) {
+        for (ConditionResult c : r.conditions()) {
+            for (int i = 0; i < c.cells().size(); i++) {
+                if (r.simulation().voltageMv(c.firstCell() + i) != null) {
+                    return true;
+                }
+            }
         }
-        Comparison c = r.comparisons().get(0);
-        GroupComparison g = c.result();
-        return RateByConditionFigure.comparisonSubtitle(c.test(), g.rateChangePercent(), g.rateChangeCiLowPercent(),
-                g.rateChangeCiHighPercent(), g.mannWhitneyP(), r.config().cellsPerCondition());
-    }
-
-    private static void write(List<Path> out, JFreeChart chart, Path dir, String name) {
-        try {
-            out.addAll(FigureWriter.write(chart, dir, name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write figure " + name, e);
-        }
+        return false;
     }
 }

@@ -1,8 +1,6 @@
 package purkinje.experiment;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,37 +10,22 @@ import purkinje.io.Json;
 import purkinje.io.OutputFolder;
 import purkinje.io.Tables.CsvWriter;
 import purkinje.model.RunConfig;
-import purkinje.plot.FigureWriter;
-import purkinje.plot.ValidationFigure;
-import purkinje.plot.ValidationPoint;
 
-/** Writes a validation run: validation.csv, figures/validation.png|svg, manifest.json; prints the table. */
+/** Writes a validation run: validation.csv and manifest.json (figures: purkinje.report); prints the table. */
 public final class ValidationOutputs {
-    public static final Set<String> FILES = Set.of("manifest.json", "validation.csv", "figures");
+    public static final Set<String> FILES = Set.of("manifest.json", "validation.csv", "figures",
+            "report.html");
 
     private ValidationOutputs() {
     }
 
     public static void write(List<Row> rows, OutputFolder out, RunInfo info, RunConfig config, int threads,
-                             Map<String, Object> extra, boolean figures) {
+                             Map<String, Object> extra) {
         try (CsvWriter w = new CsvWriter(out.resolve("validation.csv"), List.of("case", "quantity", "simulated",
                 "theory", "relative_error", "tolerance", "pass", "standard_error", "cells", "dt_ms"))) {
             for (Row r : rows) {
                 w.row(r.caseName(), r.quantity(), r.simulated(), r.theory(), r.relativeError(), r.tolerance(),
                         r.pass(), r.standardError(), r.cells(), r.dtMs());
-            }
-        }
-        if (figures) {
-            List<ValidationPoint> points = rows.stream().map(r -> new ValidationPoint(r.caseName(), r.quantity(),
-                    r.simulated(), r.theory(), r.relativeError(), r.tolerance(), r.pass())).toList();
-            String subtitle = "purkinje " + Manifests.version() + ", seed " + config.seed()
-                    + "; tolerance = max(stated accuracy, 3 standard errors)";
-            try {
-                FigureWriter.write(ValidationFigure.chart(points, subtitle),
-                        out.resolve("figures/validation.png").getParent(), "validation",
-                        FigureWriter.DEFAULT_WIDTH_PX, ValidationFigure.suggestedHeightPx(points.size()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not write figure validation", e);
             }
         }
         Json.write(out.resolve(OutputFolder.MANIFEST), Manifests.of(config, info, threads, null, extra));

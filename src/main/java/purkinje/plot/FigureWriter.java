@@ -1,14 +1,22 @@
 package purkinje.plot;
 
-import java.awt.Rectangle;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.imageio.ImageIO;
 
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.Page;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
@@ -60,8 +68,35 @@ public final class FigureWriter {
 
     /** Writes a PNG of the chart to {@code file}. */
     public static Path writePng(JFreeChart chart, Path file, int widthPx, int heightPx) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, widthPx, heightPx);
+        Files.write(file, png(chart, widthPx, heightPx, 1.0, 1.0));
         return file;
+    }
+
+    /**
+     * The chart as PNG bytes.
+     *
+     * @param widthPx    output width in px
+     * @param heightPx   output height in px
+     * @param scale      style scale: the chart is laid out on (size / scale) and drawn scaled (see {@link Style})
+     * @param pixelScale image pixels per px (resolution; 2 gives a 2x image for print)
+     */
+    public static byte[] png(JFreeChart chart, int widthPx, int heightPx, double scale, double pixelScale)
+            throws IOException {
+        int w = Math.max(1, (int) Math.round(widthPx * pixelScale));
+        int h = Math.max(1, (int) Math.round(heightPx * pixelScale));
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            g2.setColor(Color.WHITE);
+            g2.fillRect(0, 0, w, h);
+            g2.scale(scale * pixelScale, scale * pixelScale);
+            chart.draw(g2, new Rectangle2D.Double(0, 0, widthPx / scale, heightPx / scale));
+        } finally {
+            g2.dispose();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
     }
 
     /**
@@ -71,6 +106,12 @@ public final class FigureWriter {
      * the SVG is drawn and restored afterwards.
      */
     public static Path writeSvg(JFreeChart chart, Path file, int widthPx, int heightPx) throws IOException {
+        return writeSvg(chart, file, widthPx, heightPx, 1.0);
+    }
+
+    /** Writes an SVG of the chart drawn at the given style scale (see {@link Style}). */
+    public static Path writeSvg(JFreeChart chart, Path file, int widthPx, int heightPx, double scale)
+            throws IOException {
         SVGGraphics2D g2 = new SVGGraphics2D(widthPx, heightPx);
         // the default id prefix comes from the clock; a fixed one keeps same-input SVGs byte-identical
         String name = file.getFileName().toString();
@@ -79,16 +120,73 @@ public final class FigureWriter {
         // 2 decimals are plenty at pixel scale and keep dense rasters/traces small
         g2.setGeomDoubleConverter(SVGUtils.createDoubleConverter(SVG_DECIMALS));
         g2.setTransformDoubleConverter(SVGUtils.createDoubleConverter(SVG_DECIMALS + 2));
+        g2.scale(scale, scale);
+        drawWithTextAsText(chart, g2, widthPx / scale, heightPx / scale);
+        SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
+        return file;
+    }
+
+    /** Writes a one-page PDF of the chart (vector; 1 px = 0.75 pt, so the page has the figure's size at 96 dpi). */
+    public static Path writePdf(JFreeChart chart, Path file, int widthPx, int heightPx, double scale)
+            throws IOException {
+        double pt = 72.0 / Rendering.BASE_DPI;
+        PDFDocument doc = new PDFDocument();
+        doc.setTitle(chart.getTitle() != null ? chart.getTitle().getText() : file.getFileName().toString());
+        doc.setAuthor("purkinje");
+        Page page = doc.createPage(new Rectangle2D.Double(0, 0, widthPx * pt, heightPx * pt));
+        PDFGraphics2D g2 = page.getGraphics2D();
+        g2.scale(scale * pt, scale * pt);
+        drawWithTextAsText(chart, g2, widthPx / scale, heightPx / scale);
+        Files.write(file, doc.getPDFBytes());
+        return file;
+    }
+
+    private static void drawWithTextAsText(JFreeChart chart, Graphics2D g2, double width, double height) {
         synchronized (FigureWriter.class) {
             boolean workaround = TextUtils.isUseDrawRotatedStringWorkaround();
             TextUtils.setUseDrawRotatedStringWorkaround(false);
             try {
-                chart.draw(g2, new Rectangle(0, 0, widthPx, heightPx));
+                chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
             } finally {
                 TextUtils.setUseDrawRotatedStringWorkaround(workaround);
             }
         }
-        SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
-        return file;
+    }
+
+    /** What {@link #write(JFreeChart, Path, String, int, Rendering)} wrote. */
+    public record Written(List<Path> files, byte[] png, int widthPx, int heightPx) {
+    }
+
+    /**
+     * Writes {@code directory/baseName.EXT} in every format of {@code rendering}, creating the
+     * directory if needed, and returns the files with the PNG bytes (rendered even when PNG is not
+     * among the formats, for reports).
+     *
+     * @param logicalHeightPx height the figure's layout needs (e.g. one row per case), 0 for the default
+     */
+    public static Written write(JFreeChart chart, Path directory, String baseName, int logicalHeightPx,
+                                Rendering rendering) throws IOException {
+        Objects.requireNonNull(chart, "chart");
+        Objects.requireNonNull(directory, "directory");
+        if (baseName == null || baseName.isBlank()) {
+            throw new IllegalArgumentException("baseName must not be blank");
+        }
+        int w = rendering.width();
+        int h = rendering.height(logicalHeightPx);
+        double scale = rendering.style().scale();
+        Files.createDirectories(directory);
+        List<Path> files = new ArrayList<>();
+        byte[] png = png(chart, w, h, scale, rendering.pixelScale());
+        for (Rendering.Format f : rendering.formats()) {
+            Path file = directory.resolve(baseName + "." + f.extension());
+            switch (f) {
+                case PNG -> Files.write(file, png);
+                case SVG -> writeSvg(chart, file, w, h, scale);
+                case PDF -> writePdf(chart, file, w, h, scale);
+                default -> throw new IllegalStateException(f.name());
+            }
+            files.add(file);
+        }
+        return new Written(List.copyOf(files), png, w, h);
     }
 }

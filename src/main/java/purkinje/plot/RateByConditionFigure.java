@@ -165,7 +165,7 @@ public final class RateByConditionFigure {
     }
 
     /** p value with two significant digits: 0.032, 0.0041, 2.1e-12; "< 1e-300" for underflow. */
-    static String pValue(double p) {
+    public static String pValue(double p) {
         if (!Double.isFinite(p) || p < 0) {
             return "n/a";
         }

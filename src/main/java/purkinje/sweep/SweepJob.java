@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import purkinje.experiment.RunInfo;
 import purkinje.io.ConfigException;
 import purkinje.io.Json;
@@ -27,13 +28,12 @@ public final class SweepJob {
     }
 
     /** What a sweep did. */
-    public record Outcome(Path folder, List<PointRow> rows, int selected, int resumed, int simulated,
-                          List<Path> figures) {
+    public record Outcome(Path folder, List<PointRow> rows, int selected, int resumed, int simulated) {
     }
 
     /** Everything that can be refused is checked here, before the folder is touched. */
     public static Outcome run(SweepPlan plan, Selection selection, Path out, boolean resume, boolean force,
-                              int threads, int batchCells, boolean figures, RunInfo info,
+                              int threads, int batchCells, Consumer<Path> render, RunInfo info,
                               SweepRunner.Listener listener) {
         Path folder = out.toAbsolutePath().normalize();
         List<Integer> selected = selection.indices(plan.size());
@@ -69,14 +69,14 @@ public final class SweepJob {
         }
         List<PointRow> rows = SweepOutputs.sorted(plan, done.values());
         ResultLog.replaceAtomically(folder.resolve(SweepOutputs.POINTS), SweepOutputs.pointsCsv(plan, rows));
-        List<Path> written = figures ? SweepOutputs.writeFigures(plan, rows, folder.resolve("figures")) : List.of();
         writeManifest(plan, info, selection, selected.size(), "complete", threads, folder);
+        render.accept(folder); // figures and report.html, drawn from points.csv and the manifest
         try {
             Files.deleteIfExists(folder.resolve(ResultLog.NAME));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Outcome(folder, rows, selected.size(), resumed, pending.size(), written);
+        return new Outcome(folder, rows, selected.size(), resumed, pending.size());
     }
 
     private static void writeManifest(SweepPlan plan, RunInfo info, Selection selection, int selected, String status,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import purkinje.experiment.RunInfo;
 import purkinje.io.ConfigException;
 import purkinje.io.Json;
@@ -39,7 +40,7 @@ public final class SweepMerge {
     }
 
     /** What a merge did. */
-    public record Outcome(Path folder, SweepPlan plan, List<PointRow> rows, List<Path> figures) {
+    public record Outcome(Path folder, SweepPlan plan, List<PointRow> rows) {
     }
 
     /** The plan a sweep folder was made with, rebuilt from its manifest. */
@@ -54,7 +55,11 @@ public final class SweepMerge {
                 m.path("seed").asLong());
     }
 
-    public static Outcome merge(List<Path> folders, Path out, boolean force, boolean figures, RunInfo info) {
+    /**
+     * Merges; {@code render} draws figures and report.html into the complete staging folder before
+     * it is moved into place (pass {@code f -> { }} for none).
+     */
+    public static Outcome merge(List<Path> folders, Path out, boolean force, Consumer<Path> render, RunInfo info) {
         if (folders.isEmpty()) {
             throw new ConfigException("merge: give at least one sweep folder");
         }
@@ -105,15 +110,12 @@ public final class SweepMerge {
         List<PointRow> rows = SweepOutputs.sorted(plan, all.values());
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             ResultLog.replaceAtomically(folder.resolve(SweepOutputs.POINTS), SweepOutputs.pointsCsv(plan, rows));
-            List<Path> written = figures ? SweepOutputs.writeFigures(plan, rows, folder.resolve("figures/x").getParent())
-                    : List.of();
             Json.write(folder.resolve(SweepOutputs.MANIFEST), SweepOutputs.manifest(plan, info, Selection.ALL,
                     plan.size(), "complete", 0, Map.of("merged_from", folders.stream()
                             .map(p -> p.toAbsolutePath().normalize().toString()).toList())));
+            render.accept(folder.stagingFolder());
             folder.commit(SweepOutputs.FILES);
-            List<Path> moved = written.stream()
-                    .map(p -> folder.target().resolve(folder.stagingFolder().relativize(p))).toList();
-            return new Outcome(folder.target(), plan, rows, moved);
+            return new Outcome(folder.target(), plan, rows);
         }
     }
 

@@ -2,33 +2,24 @@ package purkinje.sweep;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.jfree.chart.JFreeChart;
 import purkinje.experiment.RunInfo;
 import purkinje.io.ResolvedConfig;
-import purkinje.plot.FigureWriter;
-import purkinje.plot.SweepHeatmapFigure;
-import purkinje.plot.SweepRateFigure;
-import purkinje.plot.SweepSeries;
 
-/** What a sweep result holds: points.csv (sorted), manifest.json and figures. */
+/** What a sweep result holds: points.csv (sorted), manifest.json; figures and report.html come from purkinje.report. */
 public final class SweepOutputs {
     public static final String POINTS = "points.csv";
     public static final String MANIFEST = "manifest.json";
     /** Top-level names the tool writes into a sweep folder. */
-    public static final Set<String> FILES = Set.of(MANIFEST, POINTS, ResultLog.NAME, "figures");
+    public static final Set<String> FILES = Set.of(MANIFEST, POINTS, ResultLog.NAME, "figures", "report.html");
 
     private SweepOutputs() {
     }
@@ -98,82 +89,12 @@ public final class SweepOutputs {
         return props.getProperty("version", "unknown");
     }
 
-    /** Rate against each swept parameter per condition, and a heatmap per condition for a 2-parameter grid. */
-    static List<Path> writeFigures(SweepPlan plan, List<PointRow> rows, Path dir) {
-        List<Path> out = new ArrayList<>();
-        if (rows.isEmpty()) {
-            return out;
-        }
-        List<SweepParameter> params = plan.parameters();
-        List<String> conditions = plan.conditionNames();
-        boolean connected = params.size() == 1;
-        String subtitle = rows.get(0).cells() + " cells per condition and point, " + plan.size() + " points ("
-                + plan.spec().design().name().toLowerCase(Locale.ROOT) + ")";
-        for (int d = 0; d < params.size(); d++) {
-            List<SweepSeries> series = new ArrayList<>();
-            for (String c : conditions) {
-                final int dim = d;
-                List<PointRow> rs = rows.stream().filter(r -> r.condition().equals(c))
-                        .sorted(Comparator.comparingDouble(r -> r.values()[dim])).toList();
-                int n = rs.size();
-                double[] x = new double[n];
-                double[] mean = new double[n];
-                double[] lo = new double[n];
-                double[] hi = new double[n];
-                double[] theory = new double[n];
-                for (int i = 0; i < n; i++) {
-                    PointRow r = rs.get(i);
-                    x[i] = r.values()[d];
-                    mean[i] = r.meanRateHz();
-                    double half = halfWidth95(r);
-                    lo[i] = mean[i] - half;
-                    hi[i] = mean[i] + half;
-                    theory[i] = r.theoryRateHz();
-                }
-                series.add(new SweepSeries(c, x, mean, lo, hi, theory));
-            }
-            write(out, SweepRateFigure.chart(params.get(d).axisLabel(), series, connected, subtitle), dir,
-                    "rate-vs-" + fileName(params.get(d).path()));
-        }
-        if (plan.spec().isTwoParameterGrid()) {
-            double[] xs = plan.spec().axes().get(0).values();
-            double[] ys = plan.spec().axes().get(1).values();
-            for (String c : conditions) {
-                double[][] z = new double[xs.length][ys.length];
-                for (double[] zz : z) {
-                    Arrays.fill(zz, Double.NaN);
-                }
-                for (PointRow r : rows) {
-                    if (r.condition().equals(c)) {
-                        z[r.point() / ys.length][r.point() % ys.length] = r.meanRateHz();
-                    }
-                }
-                String name = conditions.size() == 1 ? "heatmap" : "heatmap-" + fileName(c);
-                write(out, SweepHeatmapFigure.chart(params.get(0).axisLabel(), xs, params.get(1).axisLabel(), ys, z,
-                        "Mean firing rate, " + c), dir, name);
-            }
-        }
-        return out;
-    }
-
     /** Half width of the 95 % confidence interval of the mean rate: t(0.975, n - 1) * SEM; NaN for one cell. */
-    static double halfWidth95(PointRow r) {
+    public static double halfWidth95(PointRow r) {
         if (r.cells() < 2 || !Double.isFinite(r.semRateHz())) {
             return Double.NaN;
         }
         return new TDistribution(null, r.cells() - 1).inverseCumulativeProbability(0.975) * r.semRateHz();
-    }
-
-    private static String fileName(String s) {
-        return s.replaceAll("[^A-Za-z0-9_-]", "_");
-    }
-
-    private static void write(List<Path> out, JFreeChart chart, Path dir, String name) {
-        try {
-            out.addAll(FigureWriter.write(chart, dir, name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write figure " + name, e);
-        }
     }
 
     /** Compact list of point indices, e.g. "3, 5-9, 12". */

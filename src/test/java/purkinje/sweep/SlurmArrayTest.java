@@ -104,9 +104,9 @@ class SlurmArrayTest {
         }
         SweepPlan plan = SweepPlan.load(config, null);
         Path merged = dir.resolve("merged");
-        SweepMerge.merge(folders, merged, false, false, new RunInfo("merge", List.of(), config.toString(), "", Instant.now()));
+        SweepMerge.merge(folders, merged, false, f -> { }, new RunInfo("merge", List.of(), config.toString(), "", Instant.now()));
         Path single = dir.resolve("single");
-        SweepJob.run(plan, Selection.ALL, single, false, false, 2, SweepRunner.DEFAULT_BATCH_CELLS, false,
+        SweepJob.run(plan, Selection.ALL, single, false, false, 2, SweepRunner.DEFAULT_BATCH_CELLS, f -> { },
                 new RunInfo("sweep", List.of(), config.toString(), "", Instant.now()), SweepRunner.Listener.NONE);
         assertArrayEquals(Files.readAllBytes(single.resolve("points.csv")), Files.readAllBytes(merged.resolve("points.csv")));
         assertEquals(1 + 7, Files.readAllLines(merged.resolve("points.csv")).size());

@@ -1,0 +1,70 @@
+package purkinje.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import purkinje.io.ConfigException;
+import purkinje.plot.Rendering;
+import purkinje.plot.Style;
+import purkinje.report.Reports;
+
+/** {@code purkinje plot RESULT_DIR}: redraws the figures and report.html of an earlier result from its files. */
+@Command(name = "plot", mixinStandardHelpOptions = true,
+        description = {"Redraw every figure and report.html of a result folder from its CSV and JSON files, "
+                + "without simulating.",
+            "Figures are drawn into a hidden folder first and moved into RESULT_DIR/figures/ only when all are done; "
+                + "on bad input nothing is changed (exit 2)."})
+final class PlotCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RESULT_DIR", description = "A result folder (e.g. results/demo).")
+    Path folder;
+
+    @Option(names = "--format", paramLabel = "LIST", defaultValue = "png,svg",
+            description = "Figure files to write: png, svg, pdf, comma-separated (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--style", paramLabel = "STYLE", defaultValue = "paper",
+            description = "paper (900 x 600 px) or slides (1024 x 640 px, large text and thick lines for a projector)"
+                + " (default: ${DEFAULT-VALUE}).")
+    String style;
+
+    @Option(names = "--width", paramLabel = "PX", description = "Figure width in px (default: the style's).")
+    Integer width;
+
+    @Option(names = "--height", paramLabel = "PX", description = "Figure height in px (default: the style's; tall "
+            + "figures such as the validation table grow with their rows).")
+    Integer height;
+
+    @Option(names = "--dpi", paramLabel = "N", defaultValue = "96",
+            description = "PNG resolution: 96 = one image pixel per px, 192 = twice as many (default: ${DEFAULT-VALUE})."
+                + " SVG and PDF are vector files.")
+    int dpi;
+
+    @Option(names = "--quiet", description = "Print nothing; errors still go to stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        Rendering rendering;
+        try {
+            if ((width != null && width < 1) || (height != null && height < 1)) {
+                throw new IllegalArgumentException("--width and --height must be at least 1 px");
+            }
+            rendering = new Rendering(Style.of(style), Rendering.Format.parseList(format), width == null ? 0 : width,
+                    height == null ? 0 : height, dpi);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        Reports.Outcome o = Reports.render(folder.toAbsolutePath().normalize(), rendering, true,
+                CompareRunner.displayPath(folder.toAbsolutePath().normalize()));
+        if (!quiet) {
+            System.out.println(o.content().headline());
+            System.out.println("figures: " + o.figureFiles().size() + " files in "
+                    + CompareRunner.displayPath(folder.toAbsolutePath().normalize().resolve(Reports.FIGURES)) + " ("
+                    + rendering.style().name() + " style)");
+            System.out.println("report: " + CompareRunner.displayPath(o.report()));
+        }
+        return ExitCodes.OK;
+    }
+}

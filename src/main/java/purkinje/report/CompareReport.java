@@ -1,0 +1,322 @@
+package purkinje.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import purkinje.analysis.PopulationRate;
+import purkinje.analysis.SpikeStatistics;
+import purkinje.experiment.CompareExperiment;
+import purkinje.model.Condition;
+import purkinje.model.RunConfig;
+import purkinje.plot.ConditionIsis;
+import purkinje.plot.ConditionPopulationRate;
+import purkinje.plot.ConditionRates;
+import purkinje.plot.ConditionTrace;
+import purkinje.plot.ConditionTrains;
+import purkinje.plot.IsiHistogramFigure;
+import purkinje.plot.PopulationRateFigure;
+import purkinje.plot.RasterFigure;
+import purkinje.plot.RateByConditionFigure;
+import purkinje.plot.VoltageTraceFigure;
+import purkinje.report.ReportContent.Figure;
+import purkinje.report.ReportContent.TableData;
+
+/**
+ * The figures and report of a compare (or demo) result, drawn only from its files: rates from
+ * cells.csv, rasters, ISIs and population rate from spikes.csv, voltage traces from voltage.csv,
+ * the statistics from summary.csv and comparison.json, duration and thresholds from the manifest's
+ * resolved config.
+ */
+public final class CompareReport {
+    /** The raster shows at most the first 20 s: longer runs would be a solid block (spikes.csv has all). */
+    static final double RASTER_WINDOW_MS = 20_000;
+    /** Window and bin of the complex-spike-triggered histogram. */
+    static final double CS_BEFORE_MS = 100;
+    static final double CS_AFTER_MS = 200;
+    static final double CS_BIN_MS = 5;
+    /** Cells per condition drawn in the raster (all cells' spikes are still in spikes.csv). */
+    static final int RASTER_CELLS = 50;
+    static final double ISI_BIN_MS = 2;
+    static final double POPULATION_KERNEL_MS = 100;
+    static final double POPULATION_STEP_MS = 20;
+
+    private CompareReport() {
+    }
+
+    /** One comparison of comparison.json. */
+    record Comparison(String reference, String test, int referenceCells, int testCells, double referenceMeanHz,
+                      double testMeanHz, double changePercent, double ciLow, double ciHigh, double mannWhitneyP,
+                      double welchP) {
+    }
+
+    static List<Comparison> comparisons(ResultFiles files) {
+        List<Comparison> out = new ArrayList<>();
+        for (JsonNode c : files.json("comparison.json").path("comparisons")) {
+            JsonNode ci = c.path("rate_change_ci95_percent");
+            out.add(new Comparison(c.path("reference").asText(), c.path("test").asText(),
+                    c.path("reference_cells").asInt(), c.path("test_cells").asInt(), num(c.path("reference_mean_rate_hz")),
+                    num(c.path("test_mean_rate_hz")), num(c.path("rate_change_percent")), num(ci.path(0)),
+                    num(ci.path(1)), num(c.path("mann_whitney").path("p_value")), num(c.path("welch_t").path("p_value"))));
+        }
+        return out;
+    }
+
+    private static double num(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
+    /** The one-sentence finding, from comparison.json (the same numbers as summary.csv). */
+    static String headline(List<Comparison> comparisons, ResultFiles.Table summary) {
+        if (comparisons.isEmpty()) {
+            if (summary.size() == 0) {
+                return "No cells were simulated.";
+            }
+            return "The " + summary.text(0, "condition") + " cells fired " + Numbers.value(summary.number(0, "mean_rate_hz"))
+                    + " Hz on average (" + summary.text(0, "cells") + " cells); there was no second condition to "
+                    + "compare with.";
+        }
+        StringBuilder b = new StringBuilder();
+        for (Comparison c : comparisons) {
+            String direction = c.changePercent() < 0 ? "less" : "more";
+            String each = c.referenceCells() == c.testCells() ? c.testCells() + " cells each"
+                    : c.testCells() + " and " + c.referenceCells() + " cells";
+            b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT,
+                    "The %s cells fired %s %% %s than the %s cells: %s vs %s Hz (mean per-cell rate), Mann-Whitney "
+                    + "p = %s, %s.", display(c.test()), Numbers.percent(c.changePercent()), direction, display(c.reference()),
+                    Numbers.value(c.testMeanHz()), Numbers.value(c.referenceMeanHz()),
+                    RateByConditionFigure.pValue(c.mannWhitneyP()), each));
+        }
+        return b.toString();
+    }
+
+    /** "meis1-reduced" -> "meis1-reduced"; only a display hook (names are the user's). */
+    private static String display(String condition) {
+        return condition;
+    }
+
+    static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    public static ReportContent build(ResultFiles files, boolean figures) {
+        RunConfig config = files.runConfig();
+        ResultFiles.Table cells = files.csv("cells.csv");
+        ResultFiles.Table summary = files.csv("summary.csv");
+        List<Comparison> comparisons = comparisons(files);
+        boolean spikes = config.record().spikes();
+        boolean voltage = config.record().voltageCells() > 0;
+        ResultFiles.Table spikeTable = spikes ? files.csv("spikes.csv") : null;
+        ResultFiles.Table voltageTable = voltage ? files.csv("voltage.csv") : null;
+
+        List<Figure> list = new ArrayList<>();
+        if (figures) {
+            list = figures(config, cells, spikeTable, voltageTable, comparisons);
+        }
+        return new ReportContent(files.command(), "Wild type vs reduced MEIS1: " + config.name(),
+                headline(comparisons, summary), list, tables(summary, comparisons));
+    }
+
+    private static List<Figure> figures(RunConfig config, ResultFiles.Table cells, ResultFiles.Table spikeTable,
+                                        ResultFiles.Table voltageTable, List<Comparison> comparisons) {
+        // cells per condition in file order (config order), with their rates
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        for (Condition c : config.conditions()) {
+            rates.put(c.name(), new ArrayList<>());
+        }
+        for (int i = 0; i < cells.size(); i++) {
+            rates.computeIfAbsent(cells.text(i, "condition"), k -> new ArrayList<>()).add(cells.number(i, "rate_hz"));
+        }
+        List<ConditionRates> rateRecords = new ArrayList<>();
+        rates.forEach((k, v) -> rateRecords.add(new ConditionRates(k, v.stream().mapToDouble(Double::doubleValue)
+                .toArray())));
+        List<Figure> out = new ArrayList<>();
+        int cellsPerCondition = rates.values().stream().mapToInt(List::size).max().orElse(0);
+        String subtitle = comparisons.isEmpty() ? cellsPerCondition + " cells"
+                : RateByConditionFigure.comparisonSubtitle(comparisons.get(0).test(), comparisons.get(0).changePercent(),
+                        comparisons.get(0).ciLow(), comparisons.get(0).ciHigh(), comparisons.get(0).mannWhitneyP(),
+                        cellsPerCondition);
+        out.add(new Figure("rates", RateByConditionFigure.chart(rateRecords, subtitle), 0,
+                "Each dot is one simulated cell, at its mean firing rate over the whole run (vertical axis, Hz); dots "
+                + "are spread sideways only so they do not hide each other. The box spans the middle half of the cells "
+                + "(25th to 75th percentile) and the black line in it is the median. The line above the plot gives the "
+                + "change of the mean rate with its 95 % confidence interval and the Mann-Whitney test: when the clouds "
+                + "of dots barely overlap, the difference is large compared with how much cells differ from each "
+                + "other."));
+
+        double durationMs = config.durationMs();
+        if (spikeTable != null) {
+            Map<String, List<double[]>> trains = trains(rates, spikeTable, "simple");
+            boolean complex = spikeTable.hasColumn("kind");
+            Map<String, List<double[]>> complexTrains = complex ? trains(rates, spikeTable, "complex") : Map.of();
+            List<ConditionTrains> raster = new ArrayList<>();
+            List<ConditionIsis> isis = new ArrayList<>();
+            List<ConditionPopulationRate> population = new ArrayList<>();
+            trains.forEach((name, all) -> {
+                raster.add(new ConditionTrains(name, all.subList(0, Math.min(RASTER_CELLS, all.size()))));
+                isis.add(new ConditionIsis(name, all.stream().map(SpikeStatistics::interspikeIntervalsMs)
+                        .flatMapToDouble(java.util.Arrays::stream).toArray()));
+                PopulationRate.Series s = PopulationRate.gaussianKernel(all, 0, durationMs, POPULATION_KERNEL_MS,
+                        POPULATION_STEP_MS);
+                population.add(new ConditionPopulationRate(name, s.timeMs(), s.rateHz()));
+            });
+            double rasterMs = Math.min(durationMs, RASTER_WINDOW_MS);
+            List<List<double[]>> complexRows = new ArrayList<>(complexTrains.values());
+            out.add(new Figure("raster", complex ? RasterFigure.chart(raster, rasterMs, complexRows)
+                    : RasterFigure.chart(raster, rasterMs), 0,
+                    "Each row is one cell and each tick one of its spikes (horizontal axis, s"
+                    + (durationMs > RASTER_WINDOW_MS ? "; the first " + (int) (RASTER_WINDOW_MS / 1000) + " s" : "")
+                    + "); the first " + RASTER_CELLS + " cells of each condition are shown (all spikes are in "
+                    + "spikes.csv). Evenly spaced ticks mean regular pacemaking; fewer ticks per row mean a lower rate."
+                    + (complex ? " Black triangles are complex spikes, each followed by a gap in the ticks." : "")));
+            if (complex) {
+                out.add(csTriggeredFigure(trains, complexTrains, durationMs));
+            }
+            if (voltageTable != null) {
+                out.add(voltageFigure(config, voltageTable));
+            }
+            out.add(new Figure("isi-histogram", IsiHistogramFigure.chart(isis, ISI_BIN_MS), 0,
+                    "How long cells wait between two spikes (interspike interval, ms), pooled over all cells of a "
+                    + "condition and drawn as a probability density (each curve has area 1). A peak further right "
+                    + "means slower firing; a wider peak means less regular firing (a higher ISI CV)."));
+            out.add(new Figure("population-rate", PopulationRateFigure.chart(population), 0,
+                    "The firing rate of the whole population over time (Hz), smoothed with a "
+                    + (int) POPULATION_KERNEL_MS + " ms Gaussian kernel. A flat line means the population fires "
+                    + "steadily; its height is the mean rate of the condition."));
+        } else if (voltageTable != null) {
+            out.add(voltageFigure(config, voltageTable));
+        }
+        return out;
+    }
+
+    /** The mean simple-spike rate around complex spikes: the pause after a complex spike at a glance. */
+    private static Figure csTriggeredFigure(Map<String, List<double[]>> simple, Map<String, List<double[]>> complex,
+                                            double durationMs) {
+        List<ConditionPopulationRate> rows = new ArrayList<>();
+        simple.forEach((name, trains) -> {
+            purkinje.analysis.TriggeredRate.Histogram h = purkinje.analysis.TriggeredRate.of(trains,
+                    complex.getOrDefault(name, List.of()), CS_BEFORE_MS, CS_AFTER_MS, CS_BIN_MS, 0, durationMs);
+            rows.add(new ConditionPopulationRate(name + " (" + h.triggers() + " complex spikes)", h.binStartMs(),
+                    h.rateHz()));
+        });
+        return new Figure("cs-triggered-rate", purkinje.plot.ComplexSpikeTriggeredFigure.chart(rows,
+                "Mean over all complex spikes of all cells; bins of " + (int) CS_BIN_MS + " ms"), 0,
+                "The simple-spike rate (Hz) in " + (int) CS_BIN_MS + " ms bins around each complex spike (time 0), "
+                + "averaged over all complex spikes of all cells of a condition. Before 0 it sits at the cells' usual "
+                + "rate; right after 0 it drops to zero: the pause that follows a complex spike (the held "
+                + "'pause' of the climbing-fibre input plus the climb back to threshold), then it recovers.");
+    }
+
+    /** Spike trains per condition, one array per cell of cells.csv (silent cells have none in spikes.csv). */
+    private static Map<String, List<double[]>> trains(Map<String, List<Double>> rates, ResultFiles.Table spikes,
+                                                      String kind) {
+        Map<String, List<List<Double>>> times = new LinkedHashMap<>();
+        rates.forEach((k, v) -> {
+            List<List<Double>> perCell = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                perCell.add(new ArrayList<>());
+            }
+            times.put(k, perCell);
+        });
+        int cCol = spikes.column("condition");
+        int cellCol = spikes.column("cell");
+        int tCol = spikes.column("time_s");
+        // runs with a climbing fibre mark each spike 'simple' or 'complex'; others hold simple spikes only
+        int kindCol = spikes.hasColumn("kind") ? spikes.column("kind") : -1;
+        for (int i = 0; i < spikes.size(); i++) {
+            String[] r = spikes.row(i);
+            if (kindCol >= 0 ? !kind.equals(r[kindCol]) : !kind.equals("simple")) {
+                continue;
+            }
+            List<List<Double>> perCell = times.get(r[cCol]);
+            int cell;
+            double t;
+            try {
+                cell = Integer.parseInt(r[cellCol]);
+                t = Double.parseDouble(r[tCol]) * 1000;
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new purkinje.io.ConfigException("spikes.csv: row " + (i + 2) + " is not 'condition,cell,time_s'");
+            }
+            if (perCell == null || cell < 0 || cell >= perCell.size()) {
+                throw new purkinje.io.ConfigException("spikes.csv: row " + (i + 2) + " names cell " + r[cCol] + " "
+                        + cell + ", which is not in cells.csv");
+            }
+            perCell.get(cell).add(t);
+        }
+        Map<String, List<double[]>> out = new LinkedHashMap<>();
+        times.forEach((k, v) -> out.put(k, v.stream().map(l -> l.stream().mapToDouble(Double::doubleValue).toArray())
+                .toList()));
+        return out;
+    }
+
+    private static Figure voltageFigure(RunConfig config, ResultFiles.Table voltage) {
+        Map<String, Map<Integer, List<Double>>> byCondition = new LinkedHashMap<>();
+        for (Condition c : config.conditions()) {
+            byCondition.put(c.name(), new LinkedHashMap<>());
+        }
+        int cCol = voltage.column("condition");
+        int cellCol = voltage.column("cell");
+        int vCol = voltage.column("v_mV");
+        voltage.column("time_ms");
+        for (int i = 0; i < voltage.size(); i++) {
+            String[] r = voltage.row(i);
+            try {
+                byCondition.computeIfAbsent(r[cCol], k -> new LinkedHashMap<>())
+                        .computeIfAbsent(Integer.parseInt(r[cellCol]), k -> new ArrayList<>())
+                        .add(Double.parseDouble(r[vCol]));
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new purkinje.io.ConfigException("voltage.csv: row " + (i + 2)
+                        + " is not 'condition,cell,time_ms,v_mV'");
+            }
+        }
+        List<ConditionTrace> traces = new ArrayList<>();
+        for (Condition c : config.conditions()) {
+            Map<Integer, List<Double>> cellsOf = byCondition.get(c.name());
+            if (cellsOf == null || cellsOf.isEmpty()) {
+                continue;
+            }
+            List<double[]> v = cellsOf.values().stream().map(l -> l.stream().mapToDouble(Double::doubleValue)
+                    .toArray()).toList();
+            traces.add(new ConditionTrace(c.name(), config.dtMs(), v, config.cellFor(c).vThresholdMv()));
+        }
+        double window = Math.min(CompareExperiment.TRACE_WINDOW_MS, config.durationMs());
+        return new Figure("voltage-traces", VoltageTraceFigure.chart(traces, window), 0,
+                "The membrane potential V (mV) of " + config.record().voltageCells() + " example cell(s) per condition "
+                + "over the first " + purkinje.io.Quantities.formatNumber(window / 1000) + " s (time in s). V climbs from "
+                + "the reset potential towards the threshold (dashed line), the cell fires (vertical stroke) and V is "
+                + "reset. The noise makes each climb a little different; a slower climb means a lower firing rate.");
+    }
+
+    private static List<TableData> tables(ResultFiles.Table summary, List<Comparison> comparisons) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < summary.size(); i++) {
+            rows.add(List.of(summary.text(i, "condition"), summary.text(i, "meis1_dosage"), summary.text(i, "cells"),
+                    Numbers.precise(summary.number(i, "mean_rate_hz")) + " ± "
+                            + Numbers.precise(summary.number(i, "sem_rate_hz")),
+                    Numbers.precise(summary.number(i, "median_rate_hz")) + " (" + Numbers.precise(summary.number(i,
+                            "q1_rate_hz")) + " to " + Numbers.precise(summary.number(i, "q3_rate_hz")) + ")",
+                    Numbers.precise(summary.number(i, "mean_isi_cv")), summary.text(i, "total_spikes")));
+        }
+        List<TableData> out = new ArrayList<>();
+        out.add(new TableData("Firing per condition (summary.csv)", List.of("condition", "MEIS1 dosage", "cells",
+                "mean rate ± SEM (Hz)", "median rate (IQR) (Hz)", "mean ISI CV", "spikes"), rows,
+                "SEM: standard error of the mean over cells. IQR: 25th to 75th percentile. ISI CV: standard deviation "
+                + "over mean of the interspike intervals (0 = clockwork, 1 = Poisson-like)."));
+        if (!comparisons.isEmpty()) {
+            List<List<String>> cr = new ArrayList<>();
+            for (Comparison c : comparisons) {
+                cr.add(List.of(c.test() + " vs " + c.reference(), Numbers.value(c.testMeanHz()) + " vs "
+                        + Numbers.value(c.referenceMeanHz()), Numbers.signed(c.changePercent(), "%+.1f") + " ("
+                        + Numbers.signed(c.ciLow(), "%+.1f") + " to " + Numbers.signed(c.ciHigh(), "%+.1f") + ")",
+                        RateByConditionFigure.pValue(c.mannWhitneyP()), RateByConditionFigure.pValue(c.welchP())));
+            }
+            out.add(new TableData("Comparison of per-cell firing rates (comparison.json)", List.of("comparison",
+                    "mean rate (Hz)", "change (%) (95 % CI)", "Mann-Whitney p", "Welch t-test p"), cr,
+                    "Change: test mean over reference mean minus 1; the confidence interval is a bootstrap over cells. "
+                    + "Both tests are two-sided."));
+        }
+        return out;
+    }
+}

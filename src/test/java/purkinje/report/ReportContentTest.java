@@ -1,0 +1,126 @@
+package purkinje.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import purkinje.io.Json;
+import purkinje.plot.RateByConditionFigure;
+
+/** report.html: the headline's numbers are those of summary.csv and comparison.json; the page is offline-safe. */
+class ReportContentTest {
+    @TempDir
+    static Path dir;
+    static Path compare;
+
+    @BeforeAll
+    static void run() throws IOException {
+        compare = ReportFixtures.compare(dir);
+    }
+
+    @Test
+    void compareHeadlineCarriesTheNumbersOfSummaryAndComparison() throws IOException {
+        String html = Files.readString(compare.resolve("report.html"));
+        List<String> summary = Files.readAllLines(compare.resolve("summary.csv"));
+        double wt = Double.parseDouble(summary.get(1).split(",")[3]);
+        double reduced = Double.parseDouble(summary.get(2).split(",")[3]);
+        JsonNode c = Json.mapper().readTree(compare.resolve("comparison.json").toFile()).path("comparisons").get(0);
+        double change = c.path("rate_change_percent").asDouble();
+        double p = c.path("mann_whitney").path("p_value").asDouble();
+        assertEquals(wt, c.path("reference_mean_rate_hz").asDouble(), 1e-12);
+
+        Matcher m = Pattern.compile("<p class=\"headline\" id=\"headline\">(.*?)</p>").matcher(html);
+        assertTrue(m.find(), "headline paragraph");
+        String headline = m.group(1);
+        String expected = String.format(Locale.ROOT, "The meis1-reduced cells fired %s %% %s than the wild-type cells: "
+                + "%.1f vs %.1f Hz (mean per-cell rate), Mann-Whitney p = %s, 6 cells each.",
+                Numbers.percent(change), change < 0 ? "less" : "more", reduced, wt, RateByConditionFigure.pValue(p));
+        assertEquals(expected, headline);
+        assertEquals(Math.round(Math.abs(100 * (reduced / wt - 1))), Math.round(Math.abs(change)));
+    }
+
+    @Test
+    void pageIsSelfContainedWithFiguresTablesParametersAndReproducibility() throws IOException {
+        String html = Files.readString(compare.resolve("report.html"));
+        assertFalse(html.contains("http://") || html.contains("https://"), "no network address");
+        assertFalse(html.contains("<script") || html.contains("<link") || html.contains("@import")
+                || html.contains("url("), "nothing to fetch");
+        for (String fig : List.of("rates", "raster", "voltage-traces", "isi-histogram", "population-rate")) {
+            assertTrue(html.contains("<figure id=\"fig-" + fig + "\">\n<img src=\"data:image/png;base64,"), fig);
+        }
+        assertTrue(html.contains("Firing per condition (summary.csv)"));
+        assertTrue(html.contains("<td>cell.tau_m</td><td>47 ms</td><td>mouse Purkinje cell E-GLIF (Geminiani"));
+        assertTrue(html.contains("<td>cell.t_ref</td><td>1 ms</td><td>assumption</td>"));
+        JsonNode manifest = Json.mapper().readTree(compare.resolve("manifest.json").toFile());
+        assertTrue(html.contains(manifest.path("config_sha256").asText()));
+        assertTrue(html.contains("<code>7</code>"), "seed");
+        assertTrue(html.contains("purkinje compare --config "), "command line");
+    }
+
+    @Test
+    void noFiguresReportSaysSo() throws IOException {
+        Path c = dir.resolve("compare.yaml");
+        Path out = dir.resolve("nofig");
+        assertEquals(0, purkinje.cli.PurkinjeCommand.execute("compare", "--config", c.toString(), "--out",
+                out.toString(), "--quiet", "--no-figures"));
+        assertFalse(Files.exists(out.resolve("figures")));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("id=\"figures-skipped\">Figures were skipped (--no-figures)"), html);
+        assertTrue(html.contains("fired"));
+    }
+
+    @Test
+    void validationHeadlinesNamePassOrTheFailingCases() throws IOException {
+        Path pass = ReportFixtures.validation(dir, true);
+        Path fail = ReportFixtures.validation(dir, false);
+        Reports.render(pass, purkinje.plot.Rendering.DEFAULT, true, "v");
+        Reports.render(fail, purkinje.plot.Rendering.DEFAULT, true, "v");
+        String ok = Files.readString(pass.resolve("report.html"));
+        assertTrue(ok.contains("All 3 cases pass"), ok);
+        String bad = Files.readString(fail.resolve("report.html"));
+        assertTrue(bad.contains("1 of 3 cases fail: siegert-white isi_cv (+6.60 %, tolerance 2.00 %)."));
+        // names from the CSV are escaped, never markup
+        assertTrue(bad.contains("deterministic-&lt;fi&gt;&amp;1"));
+        assertFalse(bad.contains("deterministic-<fi>"));
+    }
+
+    @Test
+    void escapingCoversMarkupAndQuotes() {
+        assertEquals("a&lt;b&gt;&amp;&quot;c&#39;", Html.esc("a<b>&\"c'"));
+    }
+
+    @Test
+    void fiHeadlineGivesRheobaseShiftAndRateAtPace() throws IOException {
+        Path fi = ReportFixtures.fi(dir);
+        String html = Files.readString(fi.resolve("report.html"));
+        List<String> rb = Files.readAllLines(fi.resolve("rheobase.csv"));
+        double wt = Double.parseDouble(rb.get(1).split(",")[4]);
+        double red = Double.parseDouble(rb.get(2).split(",")[4]);
+        assertTrue(html.contains(String.format(Locale.ROOT, "The meis1-reduced cells need %.1f pA more injected "
+                + "current than the wild-type cells to start firing (rheobase %+.1f vs %+.1f pA", red - wt, red, wt)),
+                html.substring(0, 3000));
+        assertTrue(html.contains("at their own I_pace (0 pA injected) they fire"));
+        assertFalse(html.contains("http://") || html.contains("https://"));
+    }
+
+    @Test
+    void sweepHeadlineDescribesTheRange() throws IOException {
+        Path sweep = ReportFixtures.sweep(dir);
+        String html = Files.readString(sweep.resolve("report.html"));
+        assertTrue(html.contains("Across 6 points varying noise.sigma_v and meis1.I_pace, the mean rate ranges from"),
+                html.substring(0, 3000));
+        assertTrue(Files.isRegularFile(sweep.resolve("figures/heatmap-wild-type.png")));
+        assertFalse(html.contains("http://") || html.contains("https://"));
+    }
+}
