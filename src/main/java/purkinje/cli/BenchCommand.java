@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new ConfigException("--repeat must be at least 1, was " + repeat);
         }
-        RunConfig rc = CompareCommand.overrides(loaded.run(), perCondition(loaded.run()), duration, null);
+        RunConfig rc = RunOverrides.apply(loaded.run(), perCondition(loaded.run()), duration, null);
         Path target = out != null ? out : DEFAULT_OUT;
         try (OutputFolder folder = OutputFolder.prepare(target, true)) { // refuses a folder the tool did not write
             Ensemble ensemble = CompareExperiment.ensemble(rc);
@@ -261,13 +261,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> manifest(RunInfo info, int threads, Instant started) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tool", "purkinje");
-        m.put("version", Version.get());
-        m.put("command", info.command());
-        m.put("arguments", info.arguments());
-        m.put("config_file", info.configSource());
-        m.put("config_sha256", info.configSha256());
+        Map<String, Object> m = purkinje.experiment.Manifests.header(info);
         m.put("threads", threads);
         m.put("java_version", System.getProperty("java.version"));
         m.put("started", started.toString());

@@ -11,11 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import purkinje.experiment.RunInfo;
-import purkinje.io.ConfigException;
 import purkinje.io.ConfigLoader;
-import purkinje.io.Quantities;
 import purkinje.model.RunConfig;
-import purkinje.model.Unit;
 
 /** {@code purkinje compare}: wild type vs reduced MEIS1 populations, statistics, test, figures. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -29,11 +26,8 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--cells", paramLabel = "N", description = "Cells per condition (overrides the config).")
-    Integer cells;
-
-    @Option(names = "--duration", paramLabel = "TIME", description = "Simulated time with its unit, e.g. '5 s'.")
-    String duration;
+    @Mixin
+    RunOverrides overrides;
 
     @Spec
     CommandSpec spec;
@@ -41,7 +35,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigLoader.Loaded loaded = ConfigFiles.load(config, "compare.yaml", Map.of());
-        RunConfig rc = overrides(loaded.run(), cells, duration, run.seed);
+        RunConfig rc = overrides.apply(loaded.run(), run.seed);
         Path out = run.out != null ? run.out : Path.of("results", rc.name());
         CompareRunner.Outcome o = CompareRunner.run(rc, loaded, out, run.force, run.threads(), run.quiet,
                 !run.noFigures, new RunInfo("compare", List.of(spec.commandLine().getParseResult().originalArgs()
@@ -50,28 +44,5 @@ final class CompareCommand implements Callable<Integer> {
             CompareRunner.printSummary(o, System.out);
         }
         return ExitCodes.OK;
-    }
-
-    static RunConfig overrides(RunConfig rc, Integer cells, String duration, Long seed) {
-        try {
-            if (cells != null) {
-                rc = rc.withCells(cells);
-            }
-            if (duration != null) {
-                double ms;
-                try {
-                    ms = Quantities.parse(duration, Unit.MILLISECOND, "--duration", "20 s");
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(e.getMessage());
-                }
-                rc = rc.withDurationMs(ms);
-            }
-            if (seed != null) {
-                rc = rc.withSeed(seed);
-            }
-            return rc;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
-        }
     }
 }

@@ -57,11 +57,8 @@ final class FiCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--cells", paramLabel = "N", description = "Cells per condition and current.")
-    Integer cells;
-
-    @Option(names = "--duration", paramLabel = "TIME", description = "Simulated time with its unit, e.g. '5 s'.")
-    String duration;
+    @Mixin
+    RunOverrides overrides;
 
     @Spec
     CommandSpec spec;
@@ -69,7 +66,7 @@ final class FiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigLoader.Loaded loaded = ConfigFiles.load(config, "fi.yaml", FI_BLOCK);
-        RunConfig rc = CompareCommand.overrides(loaded.run(), cells, duration, run.seed);
+        RunConfig rc = overrides.apply(loaded.run(), run.seed);
         FiExperiment.Currents currents = currents(loaded);
         Path out = run.out != null ? run.out : Path.of("results", rc.name());
         RunInfo info = new RunInfo("fi", spec.commandLine().getParseResult().originalArgs(), loaded.source(),

@@ -15,13 +15,7 @@ public final class Manifests {
 
     public static Map<String, Object> of(RunConfig config, RunInfo info, int threads, EnsembleResult sim,
                                          Map<String, Object> extra) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tool", "purkinje");
-        m.put("version", version());
-        m.put("command", info.command());
-        m.put("arguments", info.arguments());
-        m.put("config_file", info.configSource());
-        m.put("config_sha256", info.configSha256());
+        Map<String, Object> m = header(info);
         m.put("seed", config.seed());
         m.put("threads", threads);
         m.put("java_version", System.getProperty("java.version"));
@@ -33,6 +27,18 @@ public final class Manifests {
         }
         m.putAll(extra);
         m.put("config", ResolvedConfig.toMap(config));
+        return m;
+    }
+
+    /** The fields every manifest starts with: the tool, its version, and how it was called. */
+    public static Map<String, Object> header(RunInfo info) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tool", "purkinje");
+        m.put("version", version());
+        m.put("command", info.command());
+        m.put("arguments", info.arguments());
+        m.put("config_file", info.configSource());
+        m.put("config_sha256", info.configSha256());
         return m;
     }
 

@@ -1,13 +1,10 @@
 package purkinje.sweep;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -43,13 +40,7 @@ public final class SweepOutputs {
     /** The manifest of a sweep or merge result. */
     static Map<String, Object> manifest(SweepPlan plan, RunInfo info, Selection selection, int selectedPoints,
                                         String status, int threads, Map<String, Object> extra) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tool", "purkinje");
-        m.put("version", version());
-        m.put("command", info.command());
-        m.put("arguments", info.arguments());
-        m.put("config_file", info.configSource());
-        m.put("config_sha256", info.configSha256());
+        Map<String, Object> m = purkinje.experiment.Manifests.header(info);
         m.put("sweep_sha256", plan.hash());
         m.put("seed", plan.masterSeed());
         m.put("design", plan.spec().describe());
@@ -75,18 +66,6 @@ public final class SweepOutputs {
         m.put("config_text", plan.loaded().text());
         m.put("config", ResolvedConfig.toMap(plan.base()));
         return m;
-    }
-
-    static String version() {
-        Properties props = new Properties();
-        try (InputStream in = SweepOutputs.class.getResourceAsStream("/purkinje-version.properties")) {
-            if (in != null) {
-                props.load(in);
-            }
-        } catch (IOException ignored) {
-            // unknown version
-        }
-        return props.getProperty("version", "unknown");
     }
 
     /** Half width of the 95 % confidence interval of the mean rate: t(0.975, n - 1) * SEM; NaN for one cell. */
