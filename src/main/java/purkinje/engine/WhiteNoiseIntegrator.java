@@ -43,111 +43,6 @@ final class WhiteNoiseIntegrator {
     }
 
     /**
-     * One cell's constants and state between steps. {@link #step} is the one definition of a step;
-     * the scalar loop below and the 8-lane loop of {@link VectorLanes} both use it, so every cell
-     * gives the same numbers whichever path integrates it.
-     */
-    static final class Lane {
-        final double tauMs;
-        final double vInfMv;
-        final double vThresholdMv;
-        final double vResetMv;
-        final double tRefMs;
-        final double sigmaVMv;
-        final double dt;
-        final boolean noisy;
-        /** P = exp(-dt/tau_m). */
-        final double decay;
-        /** (1 - P) V_inf: V' = P V + (1 - P) V_inf + sd N(0,1), only P V on the dependency chain. */
-        final double relax;
-        final double noiseSd;
-        /** 2 / (s^2 h) with s^2 = 2 sigma_v^2 / tau_m. */
-        final double bridgeScale;
-        /** Without noise no bridge: exponents are &gt;= 0, never below -1. */
-        final double bridgeLimit;
-        final ZigguratSampler.Exponential exponential;
-        final CellRecorder out;
-
-        double v;
-        /**
-         * Steps k &lt; resumeStep are refractory (V held at V_reset); step resumeStep integrates from
-         * V_reset, starting at resumeMs when refractoriness ends inside it. -1: not refractory.
-         */
-        long resumeStep = -1;
-        double resumeMs = Double.NEGATIVE_INFINITY;
-
-        Lane(double tauMs, double vInfMv, double vThresholdMv, double vResetMv, double tRefMs, double sigmaVMv,
-             double dt, BlockRandom rng, double v0Mv, CellRecorder out) {
-            this.tauMs = tauMs;
-            this.vInfMv = vInfMv;
-            this.vThresholdMv = vThresholdMv;
-            this.vResetMv = vResetMv;
-            this.tRefMs = tRefMs;
-            this.sigmaVMv = sigmaVMv;
-            this.dt = dt;
-            this.noisy = sigmaVMv > 0;
-            this.decay = Math.exp(-dt / tauMs);
-            this.relax = -Math.expm1(-dt / tauMs) * vInfMv;
-            this.noiseSd = sigmaVMv * Math.sqrt(-Math.expm1(-2 * dt / tauMs));
-            this.bridgeScale = noisy ? tauMs / (sigmaVMv * sigmaVMv * dt) : 0;
-            this.bridgeLimit = noisy ? NEGLIGIBLE_BRIDGE_EXPONENT : -1;
-            this.exponential = ZigguratSampler.Exponential.of(rng);
-            this.out = out;
-            this.v = v0Mv;
-        }
-
-        /** Advances step k (from k dt to (k + 1) dt) with the standard normal z; returns V at its end. */
-        double step(long k, double z) {
-            double vStart = v;
-            double p = decay;
-            double pull = relax;
-            double sd = noiseSd;
-            double bridge = bridgeScale;
-            boolean fullStep = k > resumeStep;
-            if (!fullStep) {
-                if (k < resumeStep) { // refractory over the whole step
-                    return v;
-                }
-                vStart = vResetMv;
-                if (resumeMs > k * dt) { // refractoriness ends inside this step
-                    double h = (k + 1) * dt - resumeMs;
-                    p = Math.exp(-h / tauMs);
-                    pull = oneMinusExpOfMinus(h / tauMs) * vInfMv;
-                    sd = sigmaVMv * Math.sqrt(oneMinusExpOfMinus(2 * h / tauMs));
-                    bridge = noisy ? tauMs / (sigmaVMv * sigmaVMv * h) : 0;
-                } else {
-                    fullStep = true; // it ended exactly on the grid point k * dt
-                }
-            }
-            final double vEnd = p * vStart + (pull + sd * z);
-            double spikeMs = Double.NaN;
-            if (vEnd >= vThresholdMv) {
-                final double tStart = fullStep ? k * dt : resumeMs;
-                final double h = fullStep ? dt : (k + 1) * dt - resumeMs;
-                spikeMs = noisy
-                        ? tStart + h * (vThresholdMv - vStart) / (vEnd - vStart)
-                        : tStart + tauMs * Math.log((vStart - vInfMv) / (vThresholdMv - vInfMv));
-            } else {
-                final double exponent = (vThresholdMv - vStart) * (vThresholdMv - vEnd) * bridge;
-                if (exponent < bridgeLimit && exponential.sample() > exponent) {
-                    final double tStart = fullStep ? k * dt : resumeMs;
-                    final double h = fullStep ? dt : (k + 1) * dt - resumeMs;
-                    spikeMs = tStart + 0.5 * h;
-                }
-            }
-            if (spikeMs == spikeMs) { // a spike (not NaN)
-                out.spike(spikeMs);
-                resumeMs = spikeMs + tRefMs;
-                resumeStep = stepContaining(resumeMs, dt);
-                v = vResetMv;
-            } else {
-                v = vEnd;
-            }
-            return v;
-        }
-    }
-
-    /**
      * Integrates one cell over {@code ctx.steps()} steps.
      *
      * @param normals the worker's normal buffers, of at least {@link #BLOCK} entries (overwritten)
@@ -156,25 +51,88 @@ final class WhiteNoiseIntegrator {
                          double sigmaVMv, BlockRandom rng, double v0Mv, StepContext ctx,
                          CellRecorder out, ZigguratNormals normals) {
         final double[] z = normals.values;
+        final ZigguratSampler.Exponential exponential = ZigguratSampler.Exponential.of(rng);
+        final double dt = ctx.dtMs();
         final long steps = ctx.steps();
-        final Lane lane = new Lane(tauMs, vInfMv, vThresholdMv, vResetMv, tRefMs, sigmaVMv, ctx.dtMs(), rng, v0Mv,
-                out);
+        final boolean noisy = sigmaVMv > 0;
+        final double decay = Math.exp(-dt / tauMs);
+        // V' = P V + (1 - P) V_inf + sd N(0,1): only P V is on the step-to-step dependency chain
+        final double relax = -Math.expm1(-dt / tauMs) * vInfMv;
+        final double noiseSd = sigmaVMv * Math.sqrt(-Math.expm1(-2 * dt / tauMs));
+        // 2 / (s^2 h) with s^2 = 2 sigma_v^2 / tau_m
+        final double bridgeScale = noisy ? tauMs / (sigmaVMv * sigmaVMv * dt) : 0;
+        // without noise no bridge: exponents are >= 0, never below -1
+        final double bridgeLimit = noisy ? NEGLIGIBLE_BRIDGE_EXPONENT : -1;
         final double[] trace = out.voltageMv;
         final long traced = trace == null ? 0 : trace.length - 1L; // steps whose end value is kept
         if (trace != null && trace.length > 0) {
             trace[0] = v0Mv;
         }
+
+        double v = v0Mv;
+        // Steps k < resumeStep are refractory (V held at V_reset); step resumeStep integrates from
+        // V_reset, starting at resumeMs when refractoriness ends inside it. -1: not refractory.
+        long resumeStep = -1;
+        double resumeMs = Double.NEGATIVE_INFINITY;
         long unreported = 0;
         for (long base = 0; base < steps; base += BLOCK) {
             final int n = (int) Math.min(BLOCK, steps - base);
-            if (lane.noisy) {
+            if (noisy) {
                 normals.fill(rng, n);
             }
             final int tracedHere = (int) Math.max(0, Math.min(n, traced - base));
             for (int j = 0; j < n; j++) {
-                final double v = lane.step(base + j, z[j]);
+                final long k = base + j;
+                double vStart = v;
+                double p = decay;
+                double pull = relax;
+                double sd = noiseSd;
+                double bridge = bridgeScale;
+                boolean fullStep = k > resumeStep;
+                if (!fullStep) {
+                    if (k < resumeStep) { // refractory over the whole step
+                        if (j < tracedHere) {
+                            trace[(int) k + 1] = v;
+                        }
+                        continue;
+                    }
+                    vStart = vResetMv;
+                    if (resumeMs > k * dt) { // refractoriness ends inside this step
+                        double h = (k + 1) * dt - resumeMs;
+                        p = Math.exp(-h / tauMs);
+                        pull = oneMinusExpOfMinus(h / tauMs) * vInfMv;
+                        sd = sigmaVMv * Math.sqrt(oneMinusExpOfMinus(2 * h / tauMs));
+                        bridge = noisy ? tauMs / (sigmaVMv * sigmaVMv * h) : 0;
+                    } else {
+                        fullStep = true; // it ended exactly on the grid point k * dt
+                    }
+                }
+                final double vEnd = p * vStart + (pull + sd * z[j]);
+                double spikeMs = Double.NaN;
+                if (vEnd >= vThresholdMv) {
+                    final double tStart = fullStep ? k * dt : resumeMs;
+                    final double h = fullStep ? dt : (k + 1) * dt - resumeMs;
+                    spikeMs = noisy
+                            ? tStart + h * (vThresholdMv - vStart) / (vEnd - vStart)
+                            : tStart + tauMs * Math.log((vStart - vInfMv) / (vThresholdMv - vInfMv));
+                } else {
+                    final double exponent = (vThresholdMv - vStart) * (vThresholdMv - vEnd) * bridge;
+                    if (exponent < bridgeLimit && exponential.sample() > exponent) {
+                        final double tStart = fullStep ? k * dt : resumeMs;
+                        final double h = fullStep ? dt : (k + 1) * dt - resumeMs;
+                        spikeMs = tStart + 0.5 * h;
+                    }
+                }
+                if (spikeMs == spikeMs) { // a spike (not NaN)
+                    out.spike(spikeMs);
+                    resumeMs = spikeMs + tRefMs;
+                    resumeStep = stepContaining(resumeMs, dt);
+                    v = vResetMv;
+                } else {
+                    v = vEnd;
+                }
                 if (j < tracedHere) {
-                    trace[(int) (base + j) + 1] = v;
+                    trace[(int) k + 1] = v;
                 }
             }
             unreported += n;
