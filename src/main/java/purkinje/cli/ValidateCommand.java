@@ -24,10 +24,12 @@ import purkinje.model.RunConfig;
 
 /** {@code purkinje validate}: the simulator against the closed-form LIF results; exit 0 only if all pass. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check the simulator against theory: deterministic f-I, white-noise rate (Siegert) and ISI CV,",
-            "convergence in dt, Ornstein-Uhlenbeck noise (Fourcaud-Brunel), thread invariance.",
-            "With --config, checks the cells of your own config instead. Writes validation.csv and",
-            "figures/validation.png|svg; exit code 0 only if every case passes, 1 otherwise."})
+        description = {"Check the simulator against theory: deterministic f-I, white-noise rate (Siegert) and ISI CV, "
+                + "convergence in dt, Ornstein-Uhlenbeck noise (Fourcaud-Brunel), synaptic input (diffusion "
+                + "approximation), climbing-fibre rate, thread invariance.",
+            "With --config, checks the cells of your own config instead. Writes validation.csv and "
+                + "figures/validation.png|svg into results/validate/ (or --out); exit code 0 only if every case "
+                + "passes, 1 otherwise."})
 final class ValidateCommand implements Callable<Integer> {
     static final Path OUT = Path.of("results", "validate");
 
