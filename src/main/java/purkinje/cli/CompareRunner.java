@@ -27,6 +27,7 @@ final class CompareRunner {
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             CompareExperiment.Result r = CompareExperiment.run(rc, threads, Progress.of(quiet, "simulating"));
             CompareOutputs.write(r, folder, info);
+            r.simulation().close(); // the spike trains are in spikes.csv now; drop their temporary file
             Reports.Outcome drawn = Reports.render(folder.stagingFolder(), Rendering.DEFAULT, figures,
                     displayPath(folder.target()));
             folder.commit(CompareOutputs.FILES);

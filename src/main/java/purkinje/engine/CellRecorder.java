@@ -4,23 +4,27 @@ import purkinje.analysis.SpikeTrainAccumulator;
 
 /**
  * What one cell leaves behind: spike count and online interspike-interval sums (always, through
- * {@link SpikeTrainAccumulator}, so memory does not grow with simulated time), the spike train and
- * a voltage trace (opt-in).
+ * {@link SpikeTrainAccumulator}), the spike train (opt-in, streamed to a {@link SpikeSpool} file)
+ * and a voltage trace (opt-in), so memory does not grow with simulated time. Complex spikes (about
+ * one a second) are kept in memory.
  */
 final class CellRecorder {
     final SpikeTrainAccumulator statistics = new SpikeTrainAccumulator();
-    private final GrowableDoubleArray train;
+    /** Where kept spike times go (null: not kept); this cell's run starts at {@link #firstSpike}. */
+    private final SpikeSpool spool;
+    private final long firstSpike;
     final double[] voltageMv;
 
-    CellRecorder(boolean keepSpikes, double[] voltageMv) {
-        this.train = keepSpikes ? new GrowableDoubleArray() : null;
+    CellRecorder(SpikeSpool spool, double[] voltageMv) {
+        this.spool = spool;
+        this.firstSpike = spool == null ? 0 : spool.position();
         this.voltageMv = voltageMv;
     }
 
     void spike(double tMs) {
         statistics.addSpike(tMs);
-        if (train != null) {
-            train.add(tMs);
+        if (spool != null) {
+            spool.write(tMs);
         }
         if (complex != null && pendingComplexMs == pendingComplexMs) {
             pauses.add(tMs - pendingComplexMs);
@@ -62,7 +66,8 @@ final class CellRecorder {
         return pauses == null ? new double[0] : pauses.toArray();
     }
 
+    /** The kept spike times (ms), read back from the spool; null when spikes were not kept. */
     double[] train() {
-        return train == null ? null : train.toArray();
+        return spool == null ? null : spool.read(firstSpike, statistics.nSpikes());
     }
 }

@@ -6,13 +6,16 @@ import purkinje.analysis.CellStatistics;
  * Per-cell outcome of a simulation, indexed like the {@link Ensemble}: spike counts and online ISI
  * sums always; spike trains (ms) and voltage traces (mV, sampled every dt from t = 0) when kept.
  */
-public final class EnsembleResult {
+public final class EnsembleResult implements AutoCloseable {
     private final Ensemble ensemble;
     private final SimulationSettings settings;
     private final CellRecorder[] cells;
     private final double wallSeconds;
+    private final java.util.List<SpikeSpool> spools;
 
-    EnsembleResult(Ensemble ensemble, SimulationSettings settings, CellRecorder[] cells, double wallSeconds) {
+    EnsembleResult(Ensemble ensemble, SimulationSettings settings, CellRecorder[] cells, double wallSeconds,
+                   java.util.List<SpikeSpool> spools) {
+        this.spools = java.util.List.copyOf(spools);
         this.ensemble = ensemble;
         this.settings = settings;
         this.cells = cells;
@@ -75,5 +78,11 @@ public final class EnsembleResult {
     public double[] voltageMv(int cell) {
         double[] v = cells[cell].voltageMv;
         return v == null ? null : v.clone();
+    }
+
+    /** Deletes the temporary files of kept spike times (also done at exit); spike trains are gone after. */
+    @Override
+    public void close() {
+        spools.forEach(SpikeSpool::close);
     }
 }

@@ -32,6 +32,7 @@ public final class EnsembleSimulator {
     public static EnsembleResult run(Ensemble ensemble, SimulationSettings settings, ProgressListener progress) {
         int n = ensemble.size();
         CellRecorder[] recorders = new CellRecorder[n];
+        List<SpikeSpool> spools = new ArrayList<>();
         StepContext ctx = new StepContext(settings.dtMs(), settings.steps(), new AtomicLong());
         long total = n * settings.steps();
         AtomicInteger nextChunk = new AtomicInteger();
@@ -48,19 +49,30 @@ public final class EnsembleSimulator {
             for (int w = 0; w < threads; w++) {
                 futures.add(pool.submit(() -> {
                     ZigguratNormals normals = new ZigguratNormals(WhiteNoiseIntegrator.BLOCK); // per-worker buffers
+                    SpikeSpool spool = null;
+                    if (settings.keepSpikes()) {
+                        spool = new SpikeSpool();
+                        synchronized (spools) {
+                            spools.add(spool);
+                        }
+                    }
                     for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
                         for (int cell = c * CHUNK; cell < Math.min(n, (c + 1) * CHUNK); cell++) {
-                            recorders[cell] = simulateCell(ensemble, cell, settings, ctx, normals);
+                            recorders[cell] = simulateCell(ensemble, cell, settings, ctx, normals, spool);
                         }
                     }
                 }));
             }
             awaitWithProgress(futures, ctx.cellStepsDone(), total, progress);
+        } catch (RuntimeException e) {
+            spools.forEach(SpikeSpool::close);
+            throw e;
         } finally {
             pool.shutdownNow();
         }
+        spools.forEach(SpikeSpool::finish);
         double wall = (System.nanoTime() - start) * 1e-9;
-        return new EnsembleResult(ensemble, settings, recorders, wall);
+        return new EnsembleResult(ensemble, settings, recorders, wall, spools);
     }
 
     private static void awaitWithProgress(List<Future<?>> futures, AtomicLong done, long total,
@@ -90,7 +102,7 @@ public final class EnsembleSimulator {
     }
 
     private static CellRecorder simulateCell(Ensemble e, int cell, SimulationSettings s, StepContext ctx,
-                                             ZigguratNormals normals) {
+                                             ZigguratNormals normals, SpikeSpool spool) {
         double[][] p = e.parameters;
         double capacitance = p[CellParameter.C_M.ordinal()][cell];
         double tau = p[CellParameter.TAU_M.ordinal()][cell];
@@ -107,7 +119,7 @@ public final class EnsembleSimulator {
         if (s.voltageCells().contains(cell)) {
             trace = new double[(int) Math.min(s.voltageSamples(), s.steps() + 1)];
         }
-        CellRecorder recorder = new CellRecorder(s.keepSpikes(), trace);
+        CellRecorder recorder = new CellRecorder(spool, trace);
         BlockRandom rng = RandomStreams.blockForCell(e.populationSeed[cell], e.cellInPopulation[cell],
                 RandomStreams.Purpose.DYNAMICS);
         // Start anywhere between reset and threshold, so cells do not fire in step at first.

@@ -281,6 +281,8 @@ public final class ValidationSuite {
         for (int i = 0; i < e.size(); i++) {
             same &= Arrays.equals(a.spikeTimesMs(i), z.spikeTimesMs(i));
         }
+        a.close();
+        z.close();
         return new Row("threads 1 vs " + many, "identical_spike_trains", same ? 1 : 0, 1, same ? 0 : -1, 0, same, 0,
                 e.size(), 0.1);
     }
