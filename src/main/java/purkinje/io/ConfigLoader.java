@@ -373,9 +373,4 @@ public final class ConfigLoader {
             return out;
         }
     }
-
-    /** Units of the top-level quantities for writing a resolved config. */
-    static Unit unitOf(String key) {
-        return ((ConfigSchema.Quantity) ConfigSchema.RUN.get(key)).unit();
-    }
 }

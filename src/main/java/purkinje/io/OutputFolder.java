@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -186,16 +184,5 @@ public final class OutputFolder implements AutoCloseable {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    /** Top-level names in the staging folder, i.e. what this run wrote. */
-    public List<String> writtenNames() {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(staging)) {
-            s.forEach(p -> names.add(p.getFileName().toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
     }
 }
