@@ -12,7 +12,12 @@ final class CellRecorder {
     final SpikeTrainAccumulator statistics = new SpikeTrainAccumulator();
     /** Where kept spike times go (null: not kept); this cell's run starts at {@link #firstSpike}. */
     private final SpikeSpool spool;
-    private final long firstSpike;
+    private long firstSpike;
+    /**
+     * Kept spikes not yet in the spool: cells integrated side by side (lane groups) would
+     * interleave their spikes, so they hold them until {@link #flush}. Null: written directly.
+     */
+    private GrowableDoubleArray pending;
     final double[] voltageMv;
 
     CellRecorder(SpikeSpool spool, double[] voltageMv) {
@@ -21,9 +26,30 @@ final class CellRecorder {
         this.voltageMv = voltageMv;
     }
 
+    /** Holds kept spikes until {@link #flush} (for a cell integrated alongside others). */
+    void deferSpool() {
+        if (spool != null && statistics.nSpikes() == 0) {
+            pending = new GrowableDoubleArray();
+        }
+    }
+
+    /** Writes held spikes to the spool as one contiguous run. */
+    void flush() {
+        if (pending != null) {
+            firstSpike = spool.position();
+            double[] held = pending.toArray();
+            for (double t : held) {
+                spool.write(t);
+            }
+            pending = null;
+        }
+    }
+
     void spike(double tMs) {
         statistics.addSpike(tMs);
-        if (spool != null) {
+        if (pending != null) {
+            pending.add(tMs);
+        } else if (spool != null) {
             spool.write(tMs);
         }
         if (complex != null && pendingComplexMs == pendingComplexMs) {

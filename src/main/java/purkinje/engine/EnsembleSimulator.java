@@ -14,13 +14,16 @@ import purkinje.model.Inputs;
 /**
  * The one simulation loop of the tool: integrates every cell of an {@link Ensemble} over the run.
  *
- * <p>Cells are independent (no coupling), so each is integrated over the whole run in turn with its
- * state in local variables, and cells are handed to worker threads in fixed chunks. Every cell draws
- * from its own random streams and writes only its own result slot, so the output is bit-identical
- * whatever the number of threads.
+ * <p>Cells are independent (no coupling), so each is integrated over the whole run, and cells are
+ * handed to worker threads in fixed chunks. White-noise cells are integrated a lane group at a
+ * time ({@link LaneIntegrator}, several cells side by side in the lanes of a vector) where the
+ * Vector API is available, and one at a time otherwise; the numbers are the same either way.
+ * Every cell draws from its own random streams and writes only its own result slot, so the output
+ * is bit-identical whatever the number of threads or the grouping of cells.
  */
 public final class EnsembleSimulator {
-    private static final int CHUNK = 4;
+    /** Cells per unit of work handed to a thread: a few lane groups. */
+    private static final int CHUNK = 32;
 
     private EnsembleSimulator() {
     }
@@ -48,7 +51,6 @@ public final class EnsembleSimulator {
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 futures.add(pool.submit(() -> {
-                    ZigguratNormals normals = new ZigguratNormals(WhiteNoiseIntegrator.BLOCK); // per-worker buffers
                     SpikeSpool spool = null;
                     if (settings.keepSpikes()) {
                         spool = new SpikeSpool();
@@ -56,10 +58,9 @@ public final class EnsembleSimulator {
                             spools.add(spool);
                         }
                     }
+                    Worker worker = new Worker(ensemble, settings, ctx, spool, recorders);
                     for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
-                        for (int cell = c * CHUNK; cell < Math.min(n, (c + 1) * CHUNK); cell++) {
-                            recorders[cell] = simulateCell(ensemble, cell, settings, ctx, normals, spool);
-                        }
+                        worker.simulate(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
                     }
                 }));
             }
@@ -101,38 +102,89 @@ public final class EnsembleSimulator {
         }
     }
 
-    private static CellRecorder simulateCell(Ensemble e, int cell, SimulationSettings s, StepContext ctx,
-                                             ZigguratNormals normals, SpikeSpool spool) {
-        double[][] p = e.parameters;
-        double capacitance = p[CellParameter.C_M.ordinal()][cell];
-        double tau = p[CellParameter.TAU_M.ordinal()][cell];
-        double eLeak = p[CellParameter.E_L.ordinal()][cell];
-        double vTh = p[CellParameter.V_TH.ordinal()][cell];
-        double vReset = p[CellParameter.V_RESET.ordinal()][cell];
-        double tRef = p[CellParameter.T_REF.ordinal()][cell];
-        double iPace = p[CellParameter.I_PACE.ordinal()][cell];
-        double vInf = eLeak + iPace * tau / capacitance; // E_L + I / g_L
-        double sigma = e.noiseSigmaVMv[cell];
-        double tauNoise = e.noiseTauMs[cell];
+    /** One thread's integrators and buffers. */
+    private static final class Worker {
+        private final Ensemble e;
+        private final SimulationSettings s;
+        private final StepContext ctx;
+        private final SpikeSpool spool;
+        private final CellRecorder[] recorders;
+        private final WhiteNoiseIntegrator.Buffers buffers = new WhiteNoiseIntegrator.Buffers();
+        private final LaneIntegrator lanes = LaneIntegrator.create();
+        private final WhiteNoiseCell[] group;
+        private final BlockRandom[] groupStreams;
+        private int grouped;
 
-        double[] trace = null;
-        if (s.voltageCells().contains(cell)) {
-            trace = new double[(int) Math.min(s.voltageSamples(), s.steps() + 1)];
+        Worker(Ensemble e, SimulationSettings s, StepContext ctx, SpikeSpool spool, CellRecorder[] recorders) {
+            this.e = e;
+            this.s = s;
+            this.ctx = ctx;
+            this.spool = spool;
+            this.recorders = recorders;
+            int width = lanes == null ? 0 : lanes.lanes();
+            group = new WhiteNoiseCell[width];
+            groupStreams = new BlockRandom[width];
         }
-        CellRecorder recorder = new CellRecorder(spool, trace);
-        BlockRandom rng = RandomStreams.blockForCell(e.populationSeed[cell], e.cellInPopulation[cell],
-                RandomStreams.Purpose.DYNAMICS);
-        // Start anywhere between reset and threshold, so cells do not fire in step at first.
-        double v0 = vReset + (vTh - vReset) * rng.nextDouble();
-        Inputs inputs = e.inputs[cell];
-        if (inputs != null) {
-            SynapticIntegrator.simulate(capacitance, tau, vInf, vTh, vReset, tRef, sigma, inputs, s.keepSpikes(), rng, v0,
-                    ctx, recorder);
-        } else if (tauNoise > 0 && sigma > 0) {
-            ColouredNoiseIntegrator.simulate(tau, tauNoise, vInf, vTh, vReset, tRef, sigma, rng, v0, ctx, recorder);
-        } else {
-            WhiteNoiseIntegrator.simulate(tau, vInf, vTh, vReset, tRef, sigma, rng, v0, ctx, recorder, normals);
+
+        /** Cells [from, to): noisy white-noise cells without a voltage trace go to lane groups. */
+        void simulate(int from, int to) {
+            for (int cell = from; cell < to; cell++) {
+                simulateCell(cell);
+            }
+            for (int i = 0; i < grouped; i++) { // fewer than a group left: one at a time, same numbers
+                WhiteNoiseIntegrator.simulate(group[i], groupStreams[i], ctx, buffers);
+                group[i].out.flush();
+            }
+            grouped = 0;
         }
-        return recorder;
+
+        private void simulateCell(int cell) {
+            double[][] p = e.parameters;
+            double capacitance = p[CellParameter.C_M.ordinal()][cell];
+            double tau = p[CellParameter.TAU_M.ordinal()][cell];
+            double eLeak = p[CellParameter.E_L.ordinal()][cell];
+            double vTh = p[CellParameter.V_TH.ordinal()][cell];
+            double vReset = p[CellParameter.V_RESET.ordinal()][cell];
+            double tRef = p[CellParameter.T_REF.ordinal()][cell];
+            double iPace = p[CellParameter.I_PACE.ordinal()][cell];
+            double vInf = eLeak + iPace * tau / capacitance; // E_L + I / g_L
+            double sigma = e.noiseSigmaVMv[cell];
+            double tauNoise = e.noiseTauMs[cell];
+
+            double[] trace = null;
+            if (s.voltageCells().contains(cell)) {
+                trace = new double[(int) Math.min(s.voltageSamples(), s.steps() + 1)];
+            }
+            CellRecorder recorder = new CellRecorder(spool, trace);
+            recorders[cell] = recorder;
+            BlockRandom rng = RandomStreams.blockForCell(e.populationSeed[cell], e.cellInPopulation[cell],
+                    RandomStreams.Purpose.DYNAMICS);
+            // Start anywhere between reset and threshold, so cells do not fire in step at first.
+            double v0 = vReset + (vTh - vReset) * rng.nextDouble();
+            Inputs inputs = e.inputs[cell];
+            if (inputs != null) {
+                SynapticIntegrator.simulate(capacitance, tau, vInf, vTh, vReset, tRef, sigma, inputs, s.keepSpikes(), rng,
+                        v0, ctx, recorder);
+            } else if (tauNoise > 0 && sigma > 0) {
+                ColouredNoiseIntegrator.simulate(tau, tauNoise, vInf, vTh, vReset, tRef, sigma, rng, v0, ctx, recorder);
+            } else {
+                WhiteNoiseCell whiteNoiseCell = new WhiteNoiseCell(tau, vInf, vTh, vReset, tRef, sigma, s.dtMs(), v0,
+                        recorder);
+                if (lanes != null && sigma > 0 && trace == null) {
+                    recorder.deferSpool();
+                    group[grouped] = whiteNoiseCell;
+                    groupStreams[grouped] = rng;
+                    if (++grouped == group.length) {
+                        lanes.simulate(group, groupStreams, ctx);
+                        for (WhiteNoiseCell c : group) {
+                            c.out.flush();
+                        }
+                        grouped = 0;
+                    }
+                } else {
+                    WhiteNoiseIntegrator.simulate(whiteNoiseCell, rng, ctx, buffers);
+                }
+            }
+        }
     }
 }
