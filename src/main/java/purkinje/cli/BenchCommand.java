@@ -99,9 +99,9 @@ final class BenchCommand implements Callable<Integer> {
             long cellSteps = ensemble.size() * steps;
             if (!quiet) {
                 System.err.printf(Locale.ROOT, "bench: %d cells x %d steps (%s s at dt %s ms) = %.3g cell-steps, "
-                        + "%d thread(s), %d run(s) after a warm-up%n", ensemble.size(), steps,
+                        + "%d thread(s), %d run(s) after a warm-up%nengine: %s%n", ensemble.size(), steps,
                         Quantities.formatNumber(rc.durationMs() / 1000), Quantities.formatNumber(rc.dtMs()),
-                        (double) cellSteps, nThreads, repeat);
+                        (double) cellSteps, nThreads, repeat, EnsembleSimulator.engineDescription());
             }
             SimulationSettings warmUp = new SimulationSettings(settings.dtMs(), Math.max(1, steps / 10), nThreads,
                     settings.keepSpikes(), settings.voltageCells(), settings.voltageSamples());
@@ -229,6 +229,7 @@ final class BenchCommand implements Callable<Integer> {
         m.put("steps", steps);
         m.put("cell_steps", cellCount * steps);
         m.put("threads", threads);
+        m.put("engine", EnsembleSimulator.engineDescription());
         m.put("repeat", rates.length);
         Map<String, Object> throughput = new LinkedHashMap<>();
         throughput.put("median", median(rates));

@@ -11,6 +11,6 @@ public final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {"purkinje " + get(), "Java " + System.getProperty("java.version") + " ("
-                + System.getProperty("java.vm.name") + ")"};
+                + System.getProperty("java.vm.name") + ")", "engine: " + purkinje.engine.EnsembleSimulator.engineDescription()};
     }
 }

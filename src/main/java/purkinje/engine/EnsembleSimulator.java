@@ -28,6 +28,14 @@ public final class EnsembleSimulator {
     private EnsembleSimulator() {
     }
 
+    /**
+     * How white-noise cells are integrated in this JVM: in vector lane groups, or one at a time
+     * (and why). The numbers are the same; only the speed differs.
+     */
+    public static String engineDescription() {
+        return LaneIntegrator.describe();
+    }
+
     public static EnsembleResult run(Ensemble ensemble, SimulationSettings settings) {
         return run(ensemble, settings, ProgressListener.NONE);
     }

@@ -28,9 +28,9 @@ import jdk.incubator.vector.VectorSpecies;
  * inlining budget, and vector operations left uninlined allocate and run ten times slower.
  */
 final class WhiteNoiseLanes implements LaneIntegrator {
-    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_512;
-    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_512;
-    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_512;
+    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     /** Cells per vector. */
     static final int LANES = DOUBLES.length();
     /** Steps per block (a multiple of {@link NoiseDraws#QUAD}). */
@@ -38,7 +38,7 @@ final class WhiteNoiseLanes implements LaneIntegrator {
     private static final int QUADS = BLOCK / NoiseDraws.QUAD;
     /** Reorders the 32-bit words of LANES 64-bit draws to: all low words, then all high words. */
     private static final VectorShuffle<Integer> LOW_WORDS_FIRST = VectorShuffle.fromOp(
-            IntVector.SPECIES_512, i -> i < LANES ? 2 * i : 2 * (i - LANES) + 1);
+            IntVector.SPECIES_PREFERRED, i -> i < LANES ? 2 * i : 2 * (i - LANES) + 1);
 
     /** Whether this JVM's preferred vector shapes suit the layout (at least 2 lanes, floats twice as many). */
     static boolean supported() {
@@ -58,6 +58,8 @@ final class WhiteNoiseLanes implements LaneIntegrator {
     /** Normal variate and bridge uniform of step j and lane l at [j LANES + l]. */
     private final double[] normals = new double[BLOCK * LANES];
     private final double[] uniforms = new double[BLOCK * LANES];
+    /** {@link NoiseDraws#log2LowerBound} of each uniform, same layout. */
+    private final double[] log2Lower = new double[BLOCK * LANES];
 
     // per-lane coefficients of the current step (frozen values while refractory) and state
     private final double[] decay = new double[LANES];
@@ -137,8 +139,7 @@ final class WhiteNoiseLanes implements LaneIntegrator {
      * Full steps for all lanes from block step j while none needs attention, to the block's end
      * {@code n}. Returns the first step not taken (its full-step end values in {@link #vEnd}): step
      * {@code resume}, where some lane's refractory period ends, or a step in which some lane reached
-     * the threshold or may have crossed it (the bridge bound {@link NoiseDraws#pow2Upper} exceeds
-     * u); or n.
+     * the threshold or may have crossed it (y above {@link NoiseDraws#log2LowerBound} of u); or n.
      */
     private int advance(int j, int n, long resume) {
         final DoubleVector th = DoubleVector.fromArray(DOUBLES, threshold, 0);
@@ -149,12 +150,11 @@ final class WhiteNoiseLanes implements LaneIntegrator {
         DoubleVector vStart = DoubleVector.fromArray(DOUBLES, v, 0);
         for (; j < n; j++) {
             final DoubleVector z = DoubleVector.fromArray(DOUBLES, normals, j * LANES);
-            final DoubleVector u = DoubleVector.fromArray(DOUBLES, uniforms, j * LANES);
+            final DoubleVector lower = DoubleVector.fromArray(DOUBLES, log2Lower, j * LANES);
             final DoubleVector vEnd = p.fma(vStart, sd.fma(z, pull));
             final DoubleVector y = th.sub(vStart).mul(th.sub(vEnd)).mul(ys);
             final VectorMask<Double> attention = vEnd.compare(VectorOperators.GE, th)
-                    .or(y.compare(VectorOperators.GT, NoiseDraws.LOWEST_LOG2_P)
-                            .and(u.compare(VectorOperators.LT, pow2Upper(y))));
+                    .or(y.compare(VectorOperators.GT, lower));
             if (j == resume || attention.anyTrue()) {
                 vEnd.intoArray(this.vEnd, 0);
                 break;
@@ -194,21 +194,7 @@ final class WhiteNoiseLanes implements LaneIntegrator {
     /** The vector test of {@link #advance} for one lane: threshold reached or bridge not ruled out. */
     private boolean needsExactStep(WhiteNoiseCell c, int l, int j) {
         final double y = (c.vThresholdMv - v[l]) * (c.vThresholdMv - vEnd[l]) * c.bridgeLog2Scale;
-        return vEnd[l] >= c.vThresholdMv
-                || y > NoiseDraws.LOWEST_LOG2_P && uniforms[j * LANES + l] < NoiseDraws.pow2Upper(y);
-    }
-
-    /** {@link NoiseDraws#pow2Upper}, lane-wise. */
-    private static DoubleVector pow2Upper(DoubleVector y) {
-        final DoubleVector nm = y.add(NoiseDraws.MAGIC);
-        final DoubleVector f = y.sub(nm.sub(NoiseDraws.MAGIC));
-        DoubleVector q = f.mul(NoiseDraws.P5).add(NoiseDraws.P4);
-        q = q.fma(f, DoubleVector.broadcast(DOUBLES, NoiseDraws.P3));
-        q = q.fma(f, DoubleVector.broadcast(DOUBLES, NoiseDraws.P2));
-        q = q.fma(f, DoubleVector.broadcast(DOUBLES, NoiseDraws.P1));
-        q = q.fma(f, DoubleVector.broadcast(DOUBLES, NoiseDraws.P0));
-        final LongVector exponent = nm.viewAsIntegralLanes().sub(NoiseDraws.MAGIC_BITS).lanewise(VectorOperators.LSHL, 52);
-        return q.viewAsIntegralLanes().add(exponent).viewAsFloatingLanes();
+        return vEnd[l] >= c.vThresholdMv || y > log2Lower[j * LANES + l];
     }
 
     /** BLOCK xoshiro256++ outputs of every lane (Blackman and Vigna 2018), as {@link BlockRandom#nextLong}. */
@@ -304,16 +290,20 @@ final class WhiteNoiseLanes implements LaneIntegrator {
             final int k = NoiseDraws.QUAD * q;
             for (int h = 0; h < 2; h++) {
                 final LongVector cd = LongVector.fromArray(LONGS, draws, (k + 2 + h) * LANES);
-                unit(cd.lanewise(VectorOperators.LSHL, 32).lanewise(VectorOperators.LSHR, 12))
-                        .intoArray(uniforms, (k + 2 * h) * LANES);
-                unit(cd.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.LSHL, 20))
-                        .intoArray(uniforms, (k + 2 * h + 1) * LANES);
+                store(cd.lanewise(VectorOperators.LSHL, 32).lanewise(VectorOperators.LSHR, 12), (k + 2 * h) * LANES);
+                store(cd.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.LSHL, 20), (k + 2 * h + 1) * LANES);
             }
         }
     }
 
-    /** Mantissa bits to (2m + 1) 2^-33, as {@link NoiseDraws#unitLow}. */
-    private static DoubleVector unit(LongVector mantissa) {
-        return mantissa.or(NoiseDraws.ONE_BITS).viewAsFloatingLanes().sub(NoiseDraws.UNIT32_OFFSET);
+    /**
+     * Mantissa bits to the uniform (2m + 1) 2^-33 ({@link NoiseDraws#unitLow}) and its
+     * {@link NoiseDraws#log2LowerBound}, stored at {@code at}.
+     */
+    private void store(LongVector mantissa, int at) {
+        final DoubleVector u = mantissa.or(NoiseDraws.ONE_BITS).viewAsFloatingLanes().sub(NoiseDraws.UNIT32_OFFSET);
+        u.intoArray(uniforms, at);
+        ((DoubleVector) u.viewAsIntegralLanes().sub(NoiseDraws.ONE_BITS).convert(VectorOperators.L2D, 0))
+                .mul(0x1.0p-52).sub(NoiseDraws.LOG2_MARGIN).intoArray(log2Lower, at);
     }
 }

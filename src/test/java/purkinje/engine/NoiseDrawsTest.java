@@ -116,15 +116,25 @@ class NoiseDrawsTest {
     }
 
     @Test
-    void bridgeBoundIsAboveTheExactProbabilityAndTight() {
+    void powerOfTwoIsAccurate() {
         SplittableRandom r = new SplittableRandom(6);
         for (int i = 0; i < 500_000; i++) {
             double y = i < 54 ? -i : -r.nextDouble(0, 53);
             double exact = StrictMath.pow(2, y);
-            double bound = NoiseDraws.pow2Upper(y);
-            double p = NoiseDraws.pow2(y);
-            assertEquals(exact, p, 4 * Math.ulp(exact), "2^" + y);
-            assertTrue(bound >= p * (1 + 1e-6) && bound <= exact * (1 + 2e-5), "y = " + y + ": " + bound + " vs " + exact);
+            assertEquals(exact, NoiseDraws.pow2(y), 4 * Math.ulp(exact), "2^" + y);
+        }
+    }
+
+    @Test
+    void log2BoundIsBelowTheLogarithmAndTight() {
+        // every uniform the scheme can produce is (2m + 1) 2^-33; test the extremes and random m
+        SplittableRandom r = new SplittableRandom(7);
+        for (int i = 0; i < 500_000; i++) {
+            long m = i < 1000 ? i : i < 2000 ? 0xFFFFFFFFL - (i - 1000) : r.nextLong(1L << 32);
+            double u = NoiseDraws.unitLow(m);
+            double log2 = Math.log(u) / Math.log(2);
+            double bound = NoiseDraws.log2LowerBound(u);
+            assertTrue(bound < log2 - 1e-10 && bound > log2 - 0.09, "u = " + u + ": " + bound + " vs " + log2);
         }
     }
 
