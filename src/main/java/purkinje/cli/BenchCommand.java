@@ -103,6 +103,7 @@ final class BenchCommand implements Callable<Integer> {
                         Quantities.formatNumber(rc.durationMs() / 1000), Quantities.formatNumber(rc.dtMs()),
                         (double) cellSteps, nThreads, repeat, EnsembleSimulator.engineDescription());
             }
+            EnsembleSimulator.preferVectorEngine(); // the JIT warm-up belongs in the warm-up run
             SimulationSettings warmUp = new SimulationSettings(settings.dtMs(), Math.max(1, steps / 10), nThreads,
                     settings.keepSpikes(), settings.voltageCells(), settings.voltageSamples());
             EnsembleSimulator.run(ensemble, warmUp, ProgressListener.NONE);

@@ -24,6 +24,17 @@ import purkinje.model.Inputs;
 public final class EnsembleSimulator {
     /** Cells per unit of work handed to a thread: a few lane groups. */
     private static final int CHUNK = 32;
+    /**
+     * Lane-group work (cell-steps per thread) from which the vector engine pays for itself in one
+     * run: its code is fast only once C2 has compiled it, about 2 s into a JVM, and runs many
+     * times slower before. Measured on 2 cores: 1,000 + 1,000 cells x 10 s (1e8 per thread) ran
+     * 15 % faster on the one-cell path, 3,000 + 3,000 cells took a third less time in lanes.
+     */
+    static final long LANE_WORK_PER_THREAD = 125_000_000L;
+    /** Cell-steps after which a JVM is running a long job (a sweep, a suite): lanes from then on. */
+    static final long LONG_JOB_CELL_STEPS = 250_000_000L;
+    private static final AtomicLong CELL_STEPS_SIMULATED = new AtomicLong();
+    private static volatile boolean lanesWarm;
 
     private EnsembleSimulator() {
     }
@@ -34,6 +45,24 @@ public final class EnsembleSimulator {
      */
     public static String engineDescription() {
         return LaneIntegrator.describe();
+    }
+
+    /**
+     * Use the vector engine from now on in this JVM, even for short runs (benchmarks call this
+     * before their warm-up run, so the JIT's warm-up is not timed).
+     */
+    public static void preferVectorEngine() {
+        lanesWarm = true;
+    }
+
+    /**
+     * Whether white-noise cells go to lane groups in a run with {@code laneWork} cell-steps of
+     * eligible cells on {@code threads} threads: where available, for work that pays for the JIT
+     * warm-up, and for every run once a JVM has used lanes or simulated a long job.
+     */
+    static boolean useLanes(long laneWork, int threads, long simulatedBefore, boolean warm) {
+        return warm || laneWork / Math.max(1, threads) >= LANE_WORK_PER_THREAD
+                || simulatedBefore >= LONG_JOB_CELL_STEPS;
     }
 
     public static EnsembleResult run(Ensemble ensemble, SimulationSettings settings) {
@@ -49,6 +78,13 @@ public final class EnsembleSimulator {
         AtomicInteger nextChunk = new AtomicInteger();
         int chunks = (n + CHUNK - 1) / CHUNK;
         int threads = Math.max(1, Math.min(settings.threads(), chunks));
+        boolean lanes = LaneIntegrator.create() != null && (LaneIntegrator.forced()
+                || useLanes(laneEligibleCells(ensemble, settings) * settings.steps(), threads,
+                CELL_STEPS_SIMULATED.get(), lanesWarm));
+        if (lanes) {
+            lanesWarm = true;
+        }
+        CELL_STEPS_SIMULATED.addAndGet(total);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "purkinje-engine");
@@ -66,7 +102,7 @@ public final class EnsembleSimulator {
                             spools.add(spool);
                         }
                     }
-                    Worker worker = new Worker(ensemble, settings, ctx, spool, recorders);
+                    Worker worker = new Worker(ensemble, settings, ctx, spool, recorders, lanes);
                     for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
                         worker.simulate(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
                     }
@@ -82,6 +118,18 @@ public final class EnsembleSimulator {
         spools.forEach(SpikeSpool::finish);
         double wall = (System.nanoTime() - start) * 1e-9;
         return new EnsembleResult(ensemble, settings, recorders, wall, spools);
+    }
+
+    /** Cells a lane group can take: white noise (sigma_v > 0), no inputs, no voltage trace. */
+    private static long laneEligibleCells(Ensemble e, SimulationSettings s) {
+        long n = 0;
+        for (int cell = 0; cell < e.size(); cell++) {
+            if (e.inputs[cell] == null && e.noiseTauMs[cell] == 0 && e.noiseSigmaVMv[cell] > 0
+                    && !s.voltageCells().contains(cell)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static void awaitWithProgress(List<Future<?>> futures, AtomicLong done, long total,
@@ -118,12 +166,14 @@ public final class EnsembleSimulator {
         private final SpikeSpool spool;
         private final CellRecorder[] recorders;
         private final WhiteNoiseIntegrator.Buffers buffers = new WhiteNoiseIntegrator.Buffers();
-        private final LaneIntegrator lanes = LaneIntegrator.create();
+        private final LaneIntegrator lanes;
         private final WhiteNoiseCell[] group;
         private final BlockRandom[] groupStreams;
         private int grouped;
 
-        Worker(Ensemble e, SimulationSettings s, StepContext ctx, SpikeSpool spool, CellRecorder[] recorders) {
+        Worker(Ensemble e, SimulationSettings s, StepContext ctx, SpikeSpool spool, CellRecorder[] recorders,
+               boolean useLanes) {
+            this.lanes = useLanes ? LaneIntegrator.create() : null;
             this.e = e;
             this.s = s;
             this.ctx = ctx;

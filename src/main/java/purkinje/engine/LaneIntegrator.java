@@ -7,7 +7,11 @@ package purkinje.engine;
  * {@code --add-modules jdk.incubator.vector}.
  */
 interface LaneIntegrator {
-    /** System property that turns the vector path off ({@code -Dpurkinje.vector=off}). */
+    /**
+     * System property choosing the path for white-noise cells: {@code auto} (default: lanes for
+     * long jobs, see {@code EnsembleSimulator}), {@code on} (lanes whenever available) or
+     * {@code off}. The numbers are the same on every setting.
+     */
     String SWITCH = "purkinje.vector";
 
     /** Cells per group. */
@@ -21,10 +25,16 @@ interface LaneIntegrator {
         return Availability.VECTOR ? new WhiteNoiseLanes() : null;
     }
 
+    /** Whether lanes are used whenever available ({@code -Dpurkinje.vector=on}), whatever the work. */
+    static boolean forced() {
+        return Availability.FORCED;
+    }
+
     /** Why the vector path is on or off, for {@code purkinje bench} and the run manifest. */
     static String describe() {
         if (Availability.VECTOR) {
-            return "vector (" + WhiteNoiseLanes.LANES + " cells per lane group, jdk.incubator.vector)";
+            return "vector (" + WhiteNoiseLanes.LANES + " cells per lane group, jdk.incubator.vector"
+                    + (Availability.FORCED ? ", for every run)" : ", for long jobs)");
         }
         return "scalar (" + Availability.WHY_NOT + ")";
     }
@@ -32,11 +42,16 @@ interface LaneIntegrator {
     /** Decided once per JVM. */
     final class Availability {
         static final boolean VECTOR;
+        static final boolean FORCED;
         static final String WHY_NOT;
 
         static {
             String why = null;
-            if ("off".equalsIgnoreCase(System.getProperty(SWITCH, ""))) {
+            String mode = System.getProperty(SWITCH, "auto");
+            if (!mode.equalsIgnoreCase("auto") && !mode.equalsIgnoreCase("on") && !mode.equalsIgnoreCase("off")) {
+                throw new IllegalArgumentException("-D" + SWITCH + " must be auto, on or off, was '" + mode + "'");
+            }
+            if ("off".equalsIgnoreCase(mode)) {
                 why = "switched off by -D" + SWITCH + "=off";
             } else if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
                 why = "start java with --add-modules jdk.incubator.vector, as ./purkinje does, for the vector engine";
@@ -44,6 +59,7 @@ interface LaneIntegrator {
                 why = "this CPU's vector shape does not suit the lane layout";
             }
             VECTOR = why == null;
+            FORCED = VECTOR && "on".equalsIgnoreCase(mode);
             WHY_NOT = why;
         }
 

@@ -22,6 +22,19 @@ class WhiteNoiseLanesTest {
     void testsRunWithTheVectorModule() {
         assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "surefire must start the JVM with --add-modules jdk.incubator.vector (pom.xml argLine)");
+        assumeTrue(WhiteNoiseLanes.supported(), "this CPU's vector shape does not suit the lanes");
+        assertTrue(LaneIntegrator.forced(), "tests run the vector engine for every run (-Dpurkinje.vector=on)");
+    }
+
+    @Test
+    void lanesAreChosenForWorkThatPaysForTheirWarmUp() {
+        long perThread = EnsembleSimulator.LANE_WORK_PER_THREAD;
+        assertTrue(!EnsembleSimulator.useLanes(2 * perThread - 1, 2, 0, false), "a short run: one cell at a time");
+        assertTrue(EnsembleSimulator.useLanes(2 * perThread, 2, 0, false), "a long run: lanes");
+        assertTrue(!EnsembleSimulator.useLanes(2 * perThread, 4, 0, false), "more threads share the work");
+        assertTrue(EnsembleSimulator.useLanes(1, 2, EnsembleSimulator.LONG_JOB_CELL_STEPS, false),
+                "after a long job's first runs: lanes");
+        assertTrue(EnsembleSimulator.useLanes(1, 2, 0, true), "once the lanes are warm: lanes");
     }
 
     /** Cells that spike often, sit near threshold (bridge tests), and end refractory periods off the grid. */
