@@ -219,7 +219,7 @@ final class WhiteNoiseLanes implements LaneIntegrator {
         d.intoArray(s3, 0);
     }
 
-    /** The 32-bit words of draw {@code i} of every quad, low words first: 2 LANES words. */
+    /** The 32-bit words of draw {@code draw} (0 = A ... 3 = D) of a quad for every lane: low words first. */
     private IntVector words(int quad, int draw) {
         return LongVector.fromArray(LONGS, draws, (NoiseDraws.QUAD * quad + draw) * LANES)
                 .reinterpretAsInts().rearrange(LOW_WORDS_FIRST);

@@ -77,6 +77,32 @@ class CompareCommandTest {
     }
 
     @Test
+    void vectorAndOneCellEnginesWriteTheSameBytes() throws Exception {
+        // this JVM runs lane groups for every run (surefire: -Dpurkinje.vector=on); a child JVM
+        // with the vector engine switched off integrates every cell alone
+        Path c = config("");
+        Path lanes = dir.resolve("lanes");
+        Path alone = dir.resolve("alone");
+        assertEquals(0, run("compare", "--config", c.toString(), "--out", lanes.toString(), "--cells", "20", "--quiet",
+                "--no-figures"));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Dpurkinje.vector=off", "-cp", SweepCommandTest.classPath(),
+                "purkinje.cli.Main", "compare", "--config", c.toString(), "--out", alone.toString(), "--cells", "20",
+                "--quiet", "--no-figures").redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "child finished");
+        assertEquals(0, p.exitValue(), () -> {
+            try {
+                return Files.readString(dir.resolve("child.log"));
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        for (String f : List.of("cells.csv", "summary.csv", "comparison.json", "spikes.csv", "voltage.csv")) {
+            assertArrayEquals(Files.readAllBytes(lanes.resolve(f)), Files.readAllBytes(alone.resolve(f)), f);
+        }
+    }
+
+    @Test
     void existingFolderNeedsForceAndForceKeepsUserFiles() throws IOException {
         Path c = config("");
         Path out = dir.resolve("out");
