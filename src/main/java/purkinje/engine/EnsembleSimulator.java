@@ -22,8 +22,10 @@ import purkinje.model.Inputs;
  * is bit-identical whatever the number of threads or the grouping of cells.
  */
 public final class EnsembleSimulator {
-    /** Cells per unit of work handed to a thread: a few lane groups. */
-    private static final int CHUNK = 32;
+    /** Cells per unit of work handed to a thread when cells run one at a time. */
+    private static final int CHUNK = 4;
+    /** Lane groups per unit of work, at most (fewer when there are few cells per thread). */
+    private static final int GROUPS_PER_CHUNK = 4;
     /**
      * Lane-group work (cell-steps per thread) from which the vector engine pays for itself in one
      * run: its code is fast only once C2 has compiled it, about 2 s into a JVM, and runs many
@@ -76,14 +78,16 @@ public final class EnsembleSimulator {
         StepContext ctx = new StepContext(settings.dtMs(), settings.steps(), new AtomicLong());
         long total = n * settings.steps();
         AtomicInteger nextChunk = new AtomicInteger();
-        int chunks = (n + CHUNK - 1) / CHUNK;
-        int threads = Math.max(1, Math.min(settings.threads(), chunks));
-        boolean lanes = LaneIntegrator.create() != null && (LaneIntegrator.forced()
-                || useLanes(laneEligibleCells(ensemble, settings) * settings.steps(), threads,
-                CELL_STEPS_SIMULATED.get(), lanesWarm));
+        boolean lanes = LaneIntegrator.available() && (LaneIntegrator.forced()
+                || useLanes(laneEligibleCells(ensemble, settings) * settings.steps(),
+                Math.min(settings.threads(), n), CELL_STEPS_SIMULATED.get(), lanesWarm));
         if (lanes) {
             lanesWarm = true;
         }
+        int width = LaneIntegrator.width();
+        int chunk = lanes ? width * Math.max(1, Math.min(GROUPS_PER_CHUNK, n / (width * settings.threads()))) : CHUNK;
+        int chunks = (n + chunk - 1) / chunk;
+        int threads = Math.max(1, Math.min(settings.threads(), chunks));
         CELL_STEPS_SIMULATED.addAndGet(total);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -104,7 +108,7 @@ public final class EnsembleSimulator {
                     }
                     Worker worker = new Worker(ensemble, settings, ctx, spool, recorders, lanes);
                     for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
-                        worker.simulate(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
+                        worker.simulate(c * chunk, Math.min(n, (c + 1) * chunk));
                     }
                 }));
             }

@@ -25,6 +25,16 @@ interface LaneIntegrator {
         return Availability.VECTOR ? new WhiteNoiseLanes() : null;
     }
 
+    /** Whether this JVM can run lane groups (module present, suitable vector shape, not switched off). */
+    static boolean available() {
+        return Availability.VECTOR;
+    }
+
+    /** Cells per lane group where {@link #available()}. */
+    static int width() {
+        return Availability.VECTOR ? WhiteNoiseLanes.LANES : 1;
+    }
+
     /** Whether lanes are used whenever available ({@code -Dpurkinje.vector=on}), whatever the work. */
     static boolean forced() {
         return Availability.FORCED;
