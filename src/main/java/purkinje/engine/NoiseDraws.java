@@ -12,7 +12,7 @@ package purkinje.engine;
  * Box-Muller method (Box and Muller 1958) in single precision: a pair (z1, z2) from a 32-bit word a
  * of A and a 32-bit word w of B,
  * <pre>
- *   r = sqrt(-ln U),  U = (a/2 + 1/2) 2^-31          (so r^2 = E, a standard exponential variate)
+ *   r = sqrt(-ln U),  U = (floor(a/2) + 1/2) 2^-31 in single precision   (r^2 = -ln U: standard exponential)
  *   phi = pi/4 + b,   b = (w &gt;&gt; 2) (pi/2) 2^-30, uniform on [-pi/4, pi/4)
  *   z1 = s1 r (cos b - sin b) = s1 sqrt(2E) cos phi,  z2 = s2 r (cos b + sin b) = s2 sqrt(2E) sin phi
  * </pre>
@@ -101,7 +101,7 @@ final class NoiseDraws {
         z[i + 1] = withSign(r * (cos + sin), (w >>> 1) << 31);
     }
 
-    /** sqrt(-ln U) with U = (a/2 + 1/2) 2^-31 for the 32 bits of {@code a}. */
+    /** sqrt(-ln U) with U = (floor(a/2) + 1/2) 2^-31, rounded to float, for the 32 bits of {@code a} (unsigned). */
     static float radius(int a) {
         final float uniform = ((float) (a >>> 1) + 0.5f) * 0x1.0p-31f;
         return (float) Math.sqrt(-lnUnit(uniform));
