@@ -133,6 +133,7 @@ public final class CompareOutputs {
             mw.put("test", "Mann-Whitney U, two-sided");
             mw.put("statistic_u", Json.number(g.mannWhitneyU()));
             mw.put("p_value", Json.number(g.mannWhitneyP()));
+            mw.put("method", g.mannWhitneyMethod() == null ? "not tested (fewer than 2 cells)" : g.mannWhitneyMethod());
             m.put("mann_whitney", mw);
             Map<String, Object> welch = new LinkedHashMap<>();
             welch.put("test", "Welch t-test, two-sided");
