@@ -42,6 +42,21 @@ public final class CompareReport {
     static final int RASTER_CELLS = 50;
     static final double ISI_BIN_MS = 2;
 
+    /** How to read the rates figure (also the lab's words for it). */
+    public static final String RATES_CAPTION = "Each dot is one simulated cell, at its mean firing rate over the whole "
+            + "run (vertical axis, Hz); dots are spread sideways only so they do not hide each other. The box spans the "
+            + "middle half of the cells (25th to 75th percentile) and the black line in it is the median. The line "
+            + "above the plot gives the change of the mean rate with its 95 % confidence interval and the Mann-Whitney "
+            + "test: when the clouds of dots barely overlap, the difference is large compared with how much cells "
+            + "differ from each other.";
+    /** How to read a raster (also the lab's words for it). */
+    public static final String RASTER_READING = "Evenly spaced ticks mean regular pacemaking; fewer ticks per row "
+            + "mean a lower rate.";
+    /** How to read the voltage traces (also the lab's words for them). */
+    public static final String VOLTAGE_READING = "V climbs from the reset potential towards the threshold (dashed "
+            + "line), the cell fires (vertical stroke) and V is reset. The noise makes each climb a little different; "
+            + "a slower climb means a lower firing rate.";
+
     private CompareReport() {
     }
 
@@ -140,13 +155,7 @@ public final class CompareReport {
                 : RateByConditionFigure.comparisonSubtitle(comparisons.get(0).test(), comparisons.get(0).changePercent(),
                         comparisons.get(0).ciLow(), comparisons.get(0).ciHigh(), comparisons.get(0).mannWhitneyP(),
                         cellsPerCondition);
-        out.add(new Figure("rates", RateByConditionFigure.chart(rateRecords, subtitle), 0,
-                "Each dot is one simulated cell, at its mean firing rate over the whole run (vertical axis, Hz); dots "
-                + "are spread sideways only so they do not hide each other. The box spans the middle half of the cells "
-                + "(25th to 75th percentile) and the black line in it is the median. The line above the plot gives the "
-                + "change of the mean rate with its 95 % confidence interval and the Mann-Whitney test: when the clouds "
-                + "of dots barely overlap, the difference is large compared with how much cells differ from each "
-                + "other."));
+        out.add(new Figure("rates", RateByConditionFigure.chart(rateRecords, subtitle), 0, RATES_CAPTION));
 
         double durationMs = config.durationMs();
         if (spikeTable != null) {
@@ -176,7 +185,7 @@ public final class CompareReport {
                     "Each row is one cell and each tick one of its spikes (horizontal axis, s"
                     + (durationMs > RASTER_WINDOW_MS ? "; the first " + (int) (RASTER_WINDOW_MS / 1000) + " s" : "")
                     + "); the first " + RASTER_CELLS + " cells of each condition are shown (all spikes are in "
-                    + "spikes.csv). Evenly spaced ticks mean regular pacemaking; fewer ticks per row mean a lower rate."
+                    + "spikes.csv). " + RASTER_READING
                     + (complex ? " Black triangles are complex spikes, each followed by a gap in the ticks." : "")));
             if (complex) {
                 out.add(csTriggeredFigure(trains, complexTrains, durationMs));
@@ -317,9 +326,8 @@ public final class CompareReport {
         double window = Math.min(CompareExperiment.TRACE_WINDOW_MS, config.durationMs());
         return new Figure("voltage-traces", VoltageTraceFigure.chart(traces, window), 0,
                 "The membrane potential V (mV) of " + config.record().voltageCells() + " example cell(s) per condition "
-                + "over the first " + purkinje.io.Quantities.formatNumber(window / 1000) + " s (time in s). V climbs from "
-                + "the reset potential towards the threshold (dashed line), the cell fires (vertical stroke) and V is "
-                + "reset. The noise makes each climb a little different; a slower climb means a lower firing rate.");
+                + "over the first " + purkinje.io.Quantities.formatNumber(window / 1000) + " s (time in s). "
+                + VOLTAGE_READING);
     }
 
     private static List<TableData> tables(ResultFiles.Table summary, List<Comparison> comparisons) {
