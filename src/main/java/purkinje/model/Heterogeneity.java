@@ -85,6 +85,21 @@ public final class Heterogeneity {
         return Collections.unmodifiableMap(out);
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Heterogeneity h && h.spread.equals(spread);
+    }
+
+    @Override
+    public int hashCode() {
+        return spread.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Heterogeneity" + spread;
+    }
+
     public boolean isNone() {
         return spread.isEmpty();
     }

@@ -175,6 +175,11 @@ public final class Meis1Mapping {
         return atNull.hashCode() * 31 + inputsAtNull.hashCode();
     }
 
+    @Override
+    public String toString() {
+        return "Meis1Mapping" + atNull + inputsAtNull;
+    }
+
     /** Wild-type parameters moved to the given dosage; throws if the result is impossible. */
     public CellParameters apply(CellParameters wildType, double dosage) {
         double[] v = wildType.toArray();
