@@ -69,6 +69,8 @@ final class FiCommand implements Callable<Integer> {
         RunConfig rc = overrides.apply(loaded.run(), run.seed);
         FiExperiment.Currents currents = currents(loaded);
         Path out = run.out != null ? run.out : Path.of("results", rc.name());
+        purkinje.experiment.RunEstimate.untraced(rc, (double) rc.cellsPerCondition() * rc.conditions().size()
+                * currents.steps(), run.threads()).checkAndWarn(run.timeLimitS());
         RunInfo info = new RunInfo("fi", spec.commandLine().getParseResult().originalArgs(), loaded.source(),
                 RunInfo.sha256(loaded.text()), Instant.now());
         FiExperiment.Result r;
