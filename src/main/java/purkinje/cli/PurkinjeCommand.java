@@ -1,11 +1,8 @@
 package purkinje.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import purkinje.io.ConfigException;
-import purkinje.model.InvalidParameterException;
 
 /** The root command: lists the subcommands; exit codes as in {@link ExitCodes}. */
 @Command(name = "purkinje", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -39,23 +36,14 @@ public final class PurkinjeCommand implements Runnable {
             err.flush();
             return ExitCodes.BAD_INPUT;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) { // an Error (e.g. OutOfMemoryError) escapes picocli's handler
+            return Failures.report(t, cl.getErr());
+        }
     }
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
-        if (ex instanceof ConfigException || ex instanceof InvalidParameterException) {
-            err.println("purkinje: " + ex.getMessage());
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        }
-        if (ex instanceof UncheckedIOException io) {
-            err.println("purkinje: " + io.getMessage() + ": " + io.getCause().getMessage());
-        } else {
-            err.println("purkinje: failed: " + ex);
-            ex.printStackTrace(err);
-        }
-        err.flush();
-        return ExitCodes.FAILURE;
+        return Failures.report(ex, cl.getErr());
     }
 }
