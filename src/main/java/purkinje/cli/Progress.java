@@ -14,12 +14,13 @@ final class Progress implements ProgressListener {
     private final PrintStream err;
     private final boolean terminal;
     private final String label;
-    private final long startNanos = System.nanoTime();
+    private final long startNanos;
     private double lastShownS = Double.NEGATIVE_INFINITY;
     private double shownFraction;
     private boolean shown;
 
-    private Progress(PrintStream err, boolean terminal, String label) {
+    Progress(PrintStream err, boolean terminal, String label, long startNanos) {
+        this.startNanos = startNanos;
         this.err = err;
         this.terminal = terminal;
         this.label = label;
@@ -29,7 +30,7 @@ final class Progress implements ProgressListener {
         if (quiet) {
             return ProgressListener.NONE;
         }
-        return new Progress(System.err, Terminal.stderrIsTerminal(), label);
+        return new Progress(System.err, Terminal.stderrIsTerminal(), label, System.nanoTime());
     }
 
     @Override
