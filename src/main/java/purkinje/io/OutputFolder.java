@@ -396,9 +396,11 @@ public final class OutputFolder implements AutoCloseable {
         }
         if (remove) {
             deleteQuietly(staging);
-            removeCreated(createdRoot);
         }
         release();
+        if (remove) {
+            removeCreated(createdRoot);
+        }
     }
 
     /** The shutdown hook: every folder not committed is removed (the run was interrupted). */
@@ -425,8 +427,8 @@ public final class OutputFolder implements AutoCloseable {
                     }
                 }
             }
-            removeCreated(f.createdRoot);
             f.release();
+            removeCreated(f.createdRoot);
         }
     }
 
