@@ -23,12 +23,12 @@ class SynapticInputTest {
     void currentToVoltageMatchesClosedFormAndItsLimit() {
         double h = 0.7, tm = 20, ts = 2, c = 200;
         double closed = tm * ts / (c * (ts - tm)) * (Math.exp(-h / ts) - Math.exp(-h / tm));
-        assertEquals(closed, SynapticIntegrator.currentToVoltage(h, tm, ts, c), 1e-15);
+        assertEquals(closed, Propagator.currentToVoltage(h, tm, ts, c), 1e-15);
         // tau_s = tau_m: (h / C) e^{-h/tau}, and continuity next to it
-        assertEquals(h / c * Math.exp(-h / tm), SynapticIntegrator.currentToVoltage(h, tm, tm, c), 1e-16);
+        assertEquals(h / c * Math.exp(-h / tm), Propagator.currentToVoltage(h, tm, tm, c), 1e-16);
         // next to it the value moves smoothly: relative change ~ h dtau / (2 tau^2) = 2e-11 here
-        double at = SynapticIntegrator.currentToVoltage(h, tm, tm, c);
-        assertEquals(at, SynapticIntegrator.currentToVoltage(h, tm, tm * (1 + 1e-9), c), at * 1e-10);
+        double at = Propagator.currentToVoltage(h, tm, tm, c);
+        assertEquals(at, Propagator.currentToVoltage(h, tm, tm * (1 + 1e-9), c), at * 1e-10);
     }
 
     /**
