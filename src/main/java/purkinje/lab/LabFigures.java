@@ -8,7 +8,7 @@ import purkinje.engine.EnsembleResult;
 import purkinje.experiment.CompareExperiment;
 import purkinje.experiment.CompareExperiment.Comparison;
 import purkinje.experiment.CompareExperiment.ConditionResult;
-import purkinje.experiment.TheoryRates;
+import purkinje.analysis.theory.TheoryRates;
 import purkinje.model.Condition;
 import purkinje.model.RunConfig;
 import purkinje.plot.ConditionRates;
