@@ -31,11 +31,13 @@ class ArchitectureTest {
             Map.entry("sweep", Set.of("model", "engine", "analysis", "analysis.theory", "io", "plot", "experiment")),
             // report draws figures and report.html from a result's files; it sits above experiment and sweep
             // (which write those files and never import it) and below cli, which calls it after a run or for 'plot'
-            Map.entry("report", Set.of("model", "analysis", "analysis.theory", "io", "plot", "experiment", "sweep", "fit")),
+            Map.entry("report", Set.of("model", "analysis", "analysis.theory", "io", "plot", "experiment", "sweep")),
+            // lab serves a page that runs experiments and draws figures with the report's words; only cli starts it
+            Map.entry("lab", Set.of("model", "engine", "analysis", "analysis.theory", "io", "plot", "experiment", "report")),
             // fit (purkinje fit) sits beside sweep: it uses the theory, the engine (predictive check) and experiment
             Map.entry("fit", Set.of("model", "engine", "analysis", "analysis.theory", "io", "experiment")),
             Map.entry("cli", Set.of("model", "engine", "analysis", "analysis.theory", "io", "plot", "experiment", "sweep",
-                    "report", "fit")));
+                    "report", "lab", "fit")));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?purkinje\\.([a-z.]+)\\.[A-Z]",
             Pattern.MULTILINE);

@@ -1,7 +1,7 @@
 package purkinje.fit;
 
 import purkinje.analysis.theory.TabulatedIsiCv;
-import purkinje.experiment.TheoryRates;
+import purkinje.analysis.theory.TheoryRates;
 import purkinje.model.CellParameter;
 import purkinje.model.CellParameters;
 import purkinje.model.Inputs;
