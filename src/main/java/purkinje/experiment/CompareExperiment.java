@@ -27,6 +27,10 @@ public final class CompareExperiment {
     public static final int BOOTSTRAP_RESAMPLES = 10_000;
     /** Window for the Fano factor of spike counts. */
     public static final double FANO_WINDOW_MS = 1000;
+    /** SD of the Gaussian kernel of the population rate (population-rate.csv and its figure). */
+    public static final double POPULATION_KERNEL_SIGMA_MS = 100;
+    /** Spacing of the population-rate samples. */
+    public static final double POPULATION_STEP_MS = 20;
     /** Length of the voltage traces kept for figures. */
     public static final double TRACE_WINDOW_MS = 1000;
     /** Seed child indices: population seeds use the condition index; the bootstrap uses this one. */
