@@ -4,13 +4,13 @@ import java.util.Objects;
 
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
-import org.apache.commons.math3.stat.inference.TTest;
-import org.apache.commons.math3.stat.ranking.NaNStrategy;
-import org.apache.commons.math3.stat.ranking.NaturalRanking;
-import org.apache.commons.math3.stat.ranking.TiesStrategy;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.statistics.inference.ContinuityCorrection;
+import org.apache.commons.statistics.inference.DataDispersion;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
+import org.apache.commons.statistics.inference.PValueMethod;
+import org.apache.commons.statistics.inference.TTest;
 
 /**
  * Comparison of per-cell firing rates between a reference group (e.g. wild type) and a test group
@@ -23,19 +23,30 @@ import org.apache.commons.rng.simple.RandomSource;
  * the reference cell has the higher rate (ties count 1/2), as {@code scipy.stats.mannwhitneyu(ref,
  * test)}: {@code U = R_ref - n_ref (n_ref + 1) / 2} with R_ref the rank sum (average ranks for
  * ties). {@code U / (n_ref n_test)} estimates {@code P(X_ref > X_test)}; 0 means every test cell
- * fires faster, {@code n_ref n_test} every reference cell. Commons Math's
- * {@code mannWhitneyU} reports {@code max(U, n_ref n_test - U)} instead. The two-sided p-value is
- * Commons Math 3.6.1's {@link MannWhitneyUTest#mannWhitneyUTest}: normal approximation
- * {@code z = (min(U, n1 n2 - U) - n1 n2 / 2) / sqrt(n1 n2 (n1 + n2 + 1) / 12)}, {@code p = 2 Phi(z)},
- * <em>without</em> continuity or tie correction, so it is approximate for small groups (5 vs 5 fully
- * separated: p = 0.00902, exact p = 2/252 = 0.00794).
+ * fires faster, {@code n_ref n_test} every reference cell. The two-sided p-value is that of
+ * {@code scipy.stats.mannwhitneyu(ref, test)} (defaults: {@code method='auto'},
+ * {@code use_continuity=True}), computed with Commons Statistics' {@link MannWhitneyUTest}:
+ * <ul>
+ *   <li><b>exact</b> ({@value #MW_EXACT}) when the smaller group has at most {@value #EXACT_MAX_N}
+ *       cells and no two rates are equal: p = 2 min(P(U' &le; U), P(U' &ge; U)) (capped at 1)
+ *       under the exact null distribution of U (all {@code C(n1 + n2, n1)} rank assignments equally
+ *       likely);</li>
+ *   <li>otherwise the <b>normal approximation</b> ({@value #MW_NORMAL}):
+ *       {@code z = (|U - n1 n2 / 2| - 1/2) / sigma},
+ *       {@code sigma^2 = n1 n2 / 12 ((n + 1) - sum_j (t_j^3 - t_j) / (n (n - 1)))} (n = n1 + n2,
+ *       t_j the size of the j-th group of tied rates), {@code p = 2 (1 - Phi(z))}.</li>
+ * </ul>
+ * 5 vs 5 fully separated gives p = 2/252 = 0.0079365 (exact). Which method ran is
+ * {@link #mannWhitneyMethod} (and {@code comparison.json}'s {@code mann_whitney.method}).
  *
  * <p><b>Welch t-test</b> (Welch 1947). Assumes independent observations and approximately normal
  * group means (true for large groups by the CLT); does not assume equal variances. Tests H0: equal
  * mean rates. {@code t = (mean_test - mean_ref) / sqrt(s_test^2 / n_test + s_ref^2 / n_ref)}
  * (sample variances, ddof = 1), positive when the test group fires faster; Welch-Satterthwaite
  * {@code df = (a + b)^2 / (a^2 / (n_ref - 1) + b^2 / (n_test - 1))} with {@code a = s_ref^2 / n_ref},
- * {@code b = s_test^2 / n_test}; two-sided p from Commons Math {@link TTest#tTest(double[], double[])}.
+ * {@code b = s_test^2 / n_test}; two-sided p from the t distribution with df degrees of freedom
+ * (Commons Statistics {@link TTest} with {@link DataDispersion#HETEROSCEDASTIC}; equals
+ * {@code scipy.stats.ttest_ind(test, ref, equal_var=False)}).
  * If both groups have zero variance t, df and p are NaN.
  *
  * <p><b>Rate change</b> {@code 100 (mean_test / mean_ref - 1)} percent, with a percentile bootstrap
@@ -55,7 +66,8 @@ import org.apache.commons.rng.simple.RandomSource;
  * @param referenceMeanHz         mean rate of the reference group (Hz); NaN if empty
  * @param testMeanHz              mean rate of the test group (Hz); NaN if empty
  * @param mannWhitneyU            U of the reference sample (see above)
- * @param mannWhitneyP            two-sided Mann-Whitney p-value (normal approximation)
+ * @param mannWhitneyP            two-sided Mann-Whitney p-value
+ * @param mannWhitneyMethod       how it was computed: {@value #MW_EXACT} or {@value #MW_NORMAL}; null if not tested
  * @param welchT                  Welch t, positive if the test group is faster
  * @param welchDf                 Welch-Satterthwaite degrees of freedom
  * @param welchP                  two-sided Welch p-value
@@ -65,10 +77,17 @@ import org.apache.commons.rng.simple.RandomSource;
  * @param bootstrapResamples      number of bootstrap resamples used
  */
 public record GroupComparison(int referenceN, int testN, double referenceMeanHz, double testMeanHz,
-                              double mannWhitneyU, double mannWhitneyP,
+                              double mannWhitneyU, double mannWhitneyP, String mannWhitneyMethod,
                               double welchT, double welchDf, double welchP,
                               double rateChangePercent, double rateChangeCiLowPercent,
                               double rateChangeCiHighPercent, int bootstrapResamples) {
+
+    /** The exact Mann-Whitney p-value is used when the smaller group has at most this many cells (as scipy). */
+    public static final int EXACT_MAX_N = 8;
+    /** {@link #mannWhitneyMethod} of the exact test. */
+    public static final String MW_EXACT = "exact";
+    /** {@link #mannWhitneyMethod} of the normal approximation. */
+    public static final String MW_NORMAL = "normal approximation with tie and continuity correction";
 
     /**
      * Compares two groups of per-cell rates. See the class comment for definitions.
@@ -100,22 +119,28 @@ public record GroupComparison(int referenceN, int testN, double referenceMeanHz,
         double nan = Double.NaN;
         double u = nan;
         double uP = nan;
+        String uMethod = null;
         double t = nan;
         double df = nan;
         double tP = nan;
         double ciLow = nan;
         double ciHigh = nan;
         if (nRef >= 2 && nTest >= 2) {
-            u = referenceU(ref, test);
-            uP = new MannWhitneyUTest().mannWhitneyUTest(ref, test);
+            uMethod = Math.min(nRef, nTest) <= EXACT_MAX_N && !hasTies(ref, test) ? MW_EXACT : MW_NORMAL;
+            MannWhitneyUTest.Result mw = MannWhitneyUTest.withDefaults()
+                    .with(MW_EXACT.equals(uMethod) ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC)
+                    .with(ContinuityCorrection.ENABLED)
+                    .test(ref, test);
+            u = mw.getStatistic();
+            uP = mw.getPValue();
 
             double a = sampleVariance(ref, meanRef) / nRef;
             double b = sampleVariance(test, meanTest) / nTest;
             if (a + b > 0) {
-                TTest tTest = new TTest();
-                t = tTest.t(test, ref);
-                df = (a + b) * (a + b) / (a * a / (nRef - 1) + b * b / (nTest - 1));
-                tP = tTest.tTest(test, ref);
+                TTest.Result welch = TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC).test(test, ref);
+                t = welch.getStatistic();
+                df = welch.getDegreesOfFreedom();
+                tP = welch.getPValue();
             }
 
             if (bootstrapResamples > 0) {
@@ -124,7 +149,7 @@ public record GroupComparison(int referenceN, int testN, double referenceMeanHz,
                 ciHigh = ci[1];
             }
         }
-        return new GroupComparison(nRef, nTest, meanRef, meanTest, u, uP, t, df, tP, change,
+        return new GroupComparison(nRef, nTest, meanRef, meanTest, u, uP, uMethod, t, df, tP, change,
                 ciLow, ciHigh, bootstrapResamples);
     }
 
@@ -150,17 +175,18 @@ public record GroupComparison(int referenceN, int testN, double referenceMeanHz,
         return new double[] {p.evaluate(2.5), p.evaluate(97.5)};
     }
 
-    /** U of the reference sample: rank sum of the reference minus n_ref (n_ref + 1) / 2. */
-    private static double referenceU(double[] ref, double[] test) {
+    /** True if any two values of the pooled sample are equal (then the exact U distribution does not apply). */
+    private static boolean hasTies(double[] ref, double[] test) {
         double[] z = new double[ref.length + test.length];
         System.arraycopy(ref, 0, z, 0, ref.length);
         System.arraycopy(test, 0, z, ref.length, test.length);
-        double[] ranks = new NaturalRanking(NaNStrategy.FIXED, TiesStrategy.AVERAGE).rank(z);
-        double rankSum = 0;
-        for (int i = 0; i < ref.length; i++) {
-            rankSum += ranks[i];
+        java.util.Arrays.sort(z);
+        for (int i = 1; i < z.length; i++) {
+            if (z[i] == z[i - 1]) {
+                return true;
+            }
         }
-        return rankSum - (double) ref.length * (ref.length + 1) / 2.0;
+        return false;
     }
 
     private static double rateChange(double meanRef, double meanTest) {

@@ -2,11 +2,13 @@ package purkinje.analysis;
 
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.math3.special.Erf;
 
 /**
  * Population-averaged instantaneous firing rate of a group of cells (spikes per second per cell).
  * Spikes outside {@code [tStartMs, tStopMs)} are ignored. Both estimators return the mean rate of
- * one cell of the population, so a population of independent Poisson cells of rate r gives r.
+ * one cell of the population, so a population of independent Poisson cells of rate r gives r
+ * (the kernel estimate up to the window's edges too: it is edge-corrected).
  */
 public final class PopulationRate {
 
@@ -116,20 +118,26 @@ public final class PopulationRate {
 
     /**
      * Kernel-smoothed rate with a unit-area Gaussian kernel
-     * {@code K(u) = exp(-u^2 / (2 sigma^2)) / (sigma sqrt(2 pi))}:
-     * {@code rate(t) = 1000 / nCells * sum_cells sum_spikes K(t - t_s)} (Hz), sampled at
-     * {@code t_k = tStart + k * step} for all {@code t_k < tStop}. The kernel is truncated at
-     * {@code |u| > 6 sigma} (neglected mass 2e-9). There is no edge correction: within about
-     * 2 sigma of the window edges the rate is underestimated (at the edge by half), because spikes
-     * outside the window are not used. (Nawrot, Aertsen &amp; Rotter 1999, J Neurosci Methods
-     * 94:81; Elephant {@code instantaneous_rate}.)
+     * {@code K(u) = exp(-u^2 / (2 sigma^2)) / (sigma sqrt(2 pi))}, corrected at the window edges:
+     * <pre>
+     *   rate(t) = 1000 / nCells * sum_cells sum_spikes K(t - t_s) / M(t)   (Hz),
+     *   M(t)    = Phi((tStop - t) / sigma) - Phi((tStart - t) / sigma)
+     * </pre>
+     * where M(t) is the part of the kernel's mass that lies inside the window (Phi the standard
+     * normal distribution function). Without the division the rate would fall to half at the edges,
+     * because no spikes are seen outside the window; with it a homogeneous population reads its rate
+     * up to both edges (with a noise there about sqrt(2) larger, as only half a kernel of spikes is
+     * averaged). This is Elephant's {@code instantaneous_rate(..., border_correction=True)}
+     * (Nawrot, Aertsen &amp; Rotter 1999, J Neurosci Methods 94:81). Sampled at
+     * {@code t_k = tStart + k * step} for all {@code t_k <= tStop}. The kernel is truncated at
+     * {@code |u| > 6 sigma} (neglected mass 2e-9).
      *
      * @param trainsMs     one sorted spike train (ms) per cell; an empty list gives NaN rates
      * @param tStartMs     window start (ms)
      * @param tStopMs      window stop (ms)
      * @param sigmaMs      kernel standard deviation (ms, &gt; 0)
      * @param sampleStepMs spacing of the output samples (ms, &gt; 0)
-     * @return the smoothed rate
+     * @return the smoothed, edge-corrected rate
      */
     public static Series gaussianKernel(List<double[]> trainsMs, double tStartMs, double tStopMs,
                                         double sigmaMs, double sampleStepMs) {
@@ -138,14 +146,15 @@ public final class PopulationRate {
         checkPositive(sigmaMs, "sigmaMs");
         checkPositive(sampleStepMs, "sampleStepMs");
         double ratio = (tStopMs - tStartMs) / sampleStepMs;
-        long nLong = (long) Math.ceil(ratio * (1 - 1e-12) - 1e-12);
+        // floor with a relative tolerance, so that a window of whole steps includes tStop itself
+        long nLong = (long) Math.floor(ratio * (1 + 1e-12) + 1e-12) + 1;
         if (nLong > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("too many samples: " + nLong);
         }
         int n = (int) Math.max(nLong, 0);
         double[] time = new double[n];
         for (int k = 0; k < n; k++) {
-            time[k] = tStartMs + k * sampleStepMs;
+            time[k] = Math.min(tStartMs + k * sampleStepMs, tStopMs);
         }
         double[] rate = new double[n];
         double cutoff = 6.0 * sigmaMs;
@@ -169,8 +178,10 @@ public final class PopulationRate {
             }
         }
         double scale = 1000.0 / trainsMs.size();
+        double sqrt2Sigma = Math.sqrt(2.0) * sigmaMs;
         for (int k = 0; k < n; k++) {
-            rate[k] *= scale;
+            double massInside = 0.5 * (Erf.erf((tStartMs - time[k]) / sqrt2Sigma, (tStopMs - time[k]) / sqrt2Sigma));
+            rate[k] *= scale / massInside;
         }
         return new Series(time, rate);
     }

@@ -118,8 +118,10 @@ final class FiCommand implements Callable<Integer> {
                     p.rateHz().mean(), p.rateHz().sem(), p.theoryRateHz());
         }
         for (FiExperiment.Rheobase rb : r.rheobases()) {
-            System.out.printf(Locale.ROOT, "rheobase %s: %.2f pA total, %+.2f pA injected (I_pace %.2f pA)%n",
-                    rb.condition().name(), rb.rheobaseTotalPa(), rb.injectedPa(), rb.iPacePa());
+            System.out.printf(Locale.ROOT, "rheobase %s: %.2f pA total, %+.2f pA injected (I_pace %.2f pA%s)%n",
+                    rb.condition().name(), rb.rheobaseTotalPa(), rb.injectedPa(), rb.iPacePa(),
+                    rb.synapticMeanPa() == 0 ? "" : String.format(Locale.ROOT, ", mean synaptic input %+.2f pA",
+                            rb.synapticMeanPa()));
         }
         System.out.println("results: " + CompareRunner.displayPath(folder) + "  (fi.csv, rheobase.csv, "
                 + (figures ? "figures/fi.png, " : "") + "report.html)");

@@ -27,6 +27,10 @@ public final class CompareExperiment {
     public static final int BOOTSTRAP_RESAMPLES = 10_000;
     /** Window for the Fano factor of spike counts. */
     public static final double FANO_WINDOW_MS = 1000;
+    /** SD of the Gaussian kernel of the population rate (population-rate.csv and its figure). */
+    public static final double POPULATION_KERNEL_SIGMA_MS = 100;
+    /** Spacing of the population-rate samples. */
+    public static final double POPULATION_STEP_MS = 20;
     /** Length of the voltage traces kept for figures. */
     public static final double TRACE_WINDOW_MS = 1000;
     /** Seed child indices: population seeds use the condition index; the bootstrap uses this one. */
@@ -80,7 +84,7 @@ public final class CompareExperiment {
                 traced.add(p.firstCell() + k);
             }
         }
-        int samples = (int) Math.min(Math.round(TRACE_WINDOW_MS / config.dtMs()) + 1, config.steps() + 1);
+        int samples = SimulationSettings.voltageSamplesFor(TRACE_WINDOW_MS, config.dtMs(), config.steps());
         return new SimulationSettings(config.dtMs(), config.steps(), threads, config.record().spikes(), traced,
                 samples);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import purkinje.analysis.CellStatistics;
 import purkinje.analysis.GroupComparison;
+import purkinje.analysis.PopulationRate;
 import purkinje.analysis.SpikeStatistics;
 import purkinje.engine.EnsembleResult;
 import purkinje.experiment.CompareExperiment.Comparison;
@@ -28,7 +29,9 @@ import purkinje.model.RunConfig;
 public final class CompareOutputs {
     /** Top-level names this tool writes into a compare result. */
     public static final Set<String> FILES = Set.of("manifest.json", "cells.csv", "summary.csv", "comparison.json",
-            "spikes.csv", "voltage.csv", "figures", "report.html");
+            "spikes.csv", "population-rate.csv", "voltage.csv", "figures", "report.html");
+    /** The population-rate table: {@code condition, time_s, rate_hz}. */
+    public static final String POPULATION_RATE = "population-rate.csv";
 
     private CompareOutputs() {
     }
@@ -43,6 +46,7 @@ public final class CompareOutputs {
         Json.write(out.resolve("comparison.json"), comparisonJson(r));
         if (r.config().record().spikes()) {
             writeSpikes(r, out.resolve("spikes.csv"));
+            writePopulationRate(r, out.resolve(POPULATION_RATE));
         }
         if (hasVoltage(r)) {
             writeVoltage(r, out.resolve("voltage.csv"));
@@ -55,8 +59,7 @@ public final class CompareOutputs {
     static List<CellParameter> varyingParameters(RunConfig c) {
         Set<CellParameter> s = new LinkedHashSet<>();
         for (CellParameter p : CellParameter.values()) {
-            if (c.heterogeneity().coefficientOfVariation().containsKey(p)
-                    || c.meis1().relativeAtNull().containsKey(p)) {
+            if (c.heterogeneity().varies(p) || c.meis1().dependsOn(p)) {
                 s.add(p);
             }
         }
@@ -133,6 +136,7 @@ public final class CompareOutputs {
             mw.put("test", "Mann-Whitney U, two-sided");
             mw.put("statistic_u", Json.number(g.mannWhitneyU()));
             mw.put("p_value", Json.number(g.mannWhitneyP()));
+            mw.put("method", g.mannWhitneyMethod() == null ? "not tested (fewer than 2 cells)" : g.mannWhitneyMethod());
             m.put("mann_whitney", mw);
             Map<String, Object> welch = new LinkedHashMap<>();
             welch.put("test", "Welch t-test, two-sided");
@@ -181,6 +185,31 @@ public final class CompareOutputs {
                             w.row(c.condition().name(), i, cs[b++] / 1000, "complex");
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * population-rate.csv: each condition's simple-spike rate over time, Gaussian kernel of SD
+     * {@link CompareExperiment#POPULATION_KERNEL_SIGMA_MS}, edge-corrected
+     * ({@link PopulationRate#gaussianKernel}), every {@link CompareExperiment#POPULATION_STEP_MS}
+     * from 0 to the duration.
+     */
+    private static void writePopulationRate(Result r, Path file) {
+        EnsembleResult sim = r.simulation();
+        try (CsvWriter w = new CsvWriter(file, List.of("condition", "time_s", "rate_hz"))) {
+            for (ConditionResult c : r.conditions()) {
+                List<double[]> trains = new ArrayList<>();
+                for (int i = 0; i < c.cells().size(); i++) {
+                    trains.add(sim.spikeTimesMs(c.firstCell() + i));
+                }
+                PopulationRate.Series s = PopulationRate.gaussianKernel(trains, 0, r.durationMs(),
+                        CompareExperiment.POPULATION_KERNEL_SIGMA_MS, CompareExperiment.POPULATION_STEP_MS);
+                double[] t = s.timeMs();
+                double[] rate = s.rateHz();
+                for (int k = 0; k < t.length; k++) {
+                    w.row(c.condition().name(), t[k] / 1000, rate[k]);
                 }
             }
         }

@@ -25,9 +25,10 @@ public final class PopulationRateFigure {
     /**
      * Builds the figure.
      *
-     * @param rates one entry per condition, in display order (index = palette index)
+     * @param rates  one entry per condition, in display order (index = palette index)
+     * @param kernel how the rate was smoothed, shown as the subtitle (e.g. "Gaussian kernel, SD 100 ms"); null for none
      */
-    public static JFreeChart chart(List<ConditionPopulationRate> rates) {
+    public static JFreeChart chart(List<ConditionPopulationRate> rates, String kernel) {
         List<ConditionPopulationRate> list = rates == null ? List.of() : rates;
         List<String> keys = Stats.uniqueKeys(list.stream().map(ConditionPopulationRate::condition).toList());
         DefaultXYDataset dataset = new DefaultXYDataset();
@@ -62,6 +63,6 @@ public final class PopulationRateFigure {
 
         XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
         FigureStyle.styleXYPlot(plot);
-        return FigureStyle.chart(TITLE, null, plot, true);
+        return FigureStyle.chart(TITLE, kernel, plot, true);
     }
 }

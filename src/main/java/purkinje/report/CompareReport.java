@@ -9,6 +9,7 @@ import java.util.Map;
 import purkinje.analysis.PopulationRate;
 import purkinje.analysis.SpikeStatistics;
 import purkinje.experiment.CompareExperiment;
+import purkinje.experiment.CompareOutputs;
 import purkinje.model.Condition;
 import purkinje.model.RunConfig;
 import purkinje.plot.ConditionIsis;
@@ -40,8 +41,21 @@ public final class CompareReport {
     /** Cells per condition drawn in the raster (all cells' spikes are still in spikes.csv). */
     static final int RASTER_CELLS = 50;
     static final double ISI_BIN_MS = 2;
-    static final double POPULATION_KERNEL_MS = 100;
-    static final double POPULATION_STEP_MS = 20;
+
+    /** How to read the rates figure (also the lab's words for it). */
+    public static final String RATES_CAPTION = "Each dot is one simulated cell, at its mean firing rate over the whole "
+            + "run (vertical axis, Hz); dots are spread sideways only so they do not hide each other. The box spans the "
+            + "middle half of the cells (25th to 75th percentile) and the black line in it is the median. The line "
+            + "above the plot gives the change of the mean rate with its 95 % confidence interval and the Mann-Whitney "
+            + "test: when the clouds of dots barely overlap, the difference is large compared with how much cells "
+            + "differ from each other.";
+    /** How to read a raster (also the lab's words for it). */
+    public static final String RASTER_READING = "Evenly spaced ticks mean regular pacemaking; fewer ticks per row "
+            + "mean a lower rate.";
+    /** How to read the voltage traces (also the lab's words for them). */
+    public static final String VOLTAGE_READING = "V climbs from the reset potential towards the threshold (dashed "
+            + "line), the cell fires (vertical stroke) and V is reset. The noise makes each climb a little different; "
+            + "a slower climb means a lower firing rate.";
 
     private CompareReport() {
     }
@@ -110,17 +124,20 @@ public final class CompareReport {
         boolean voltage = config.record().voltageCells() > 0;
         ResultFiles.Table spikeTable = spikes ? files.csv("spikes.csv") : null;
         ResultFiles.Table voltageTable = voltage ? files.csv("voltage.csv") : null;
+        ResultFiles.Table populationTable = spikes && files.has(CompareOutputs.POPULATION_RATE)
+                ? files.csv(CompareOutputs.POPULATION_RATE) : null;
 
         List<Figure> list = new ArrayList<>();
         if (figures) {
-            list = figures(config, cells, spikeTable, voltageTable, comparisons);
+            list = figures(config, cells, spikeTable, voltageTable, populationTable, comparisons);
         }
         return new ReportContent(files.command(), "Wild type vs reduced MEIS1: " + config.name(),
                 headline(comparisons, summary), list, tables(summary, comparisons));
     }
 
     private static List<Figure> figures(RunConfig config, ResultFiles.Table cells, ResultFiles.Table spikeTable,
-                                        ResultFiles.Table voltageTable, List<Comparison> comparisons) {
+                                        ResultFiles.Table voltageTable, ResultFiles.Table populationTable,
+                                        List<Comparison> comparisons) {
         // cells per condition in file order (config order), with their rates
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         for (Condition c : config.conditions()) {
@@ -138,13 +155,7 @@ public final class CompareReport {
                 : RateByConditionFigure.comparisonSubtitle(comparisons.get(0).test(), comparisons.get(0).changePercent(),
                         comparisons.get(0).ciLow(), comparisons.get(0).ciHigh(), comparisons.get(0).mannWhitneyP(),
                         cellsPerCondition);
-        out.add(new Figure("rates", RateByConditionFigure.chart(rateRecords, subtitle), 0,
-                "Each dot is one simulated cell, at its mean firing rate over the whole run (vertical axis, Hz); dots "
-                + "are spread sideways only so they do not hide each other. The box spans the middle half of the cells "
-                + "(25th to 75th percentile) and the black line in it is the median. The line above the plot gives the "
-                + "change of the mean rate with its 95 % confidence interval and the Mann-Whitney test: when the clouds "
-                + "of dots barely overlap, the difference is large compared with how much cells differ from each "
-                + "other."));
+        out.add(new Figure("rates", RateByConditionFigure.chart(rateRecords, subtitle), 0, RATES_CAPTION));
 
         double durationMs = config.durationMs();
         if (spikeTable != null) {
@@ -158,10 +169,15 @@ public final class CompareReport {
                 raster.add(new ConditionTrains(name, all.subList(0, Math.min(RASTER_CELLS, all.size()))));
                 isis.add(new ConditionIsis(name, all.stream().map(SpikeStatistics::interspikeIntervalsMs)
                         .flatMapToDouble(java.util.Arrays::stream).toArray()));
-                PopulationRate.Series s = PopulationRate.gaussianKernel(all, 0, durationMs, POPULATION_KERNEL_MS,
-                        POPULATION_STEP_MS);
-                population.add(new ConditionPopulationRate(name, s.timeMs(), s.rateHz()));
+                if (populationTable == null) { // a result of 0.2 or earlier: computed as the run would have
+                    PopulationRate.Series s = PopulationRate.gaussianKernel(all, 0, durationMs,
+                            CompareExperiment.POPULATION_KERNEL_SIGMA_MS, CompareExperiment.POPULATION_STEP_MS);
+                    population.add(new ConditionPopulationRate(name, s.timeMs(), s.rateHz()));
+                }
             });
+            if (populationTable != null) {
+                population.addAll(populationRates(rates.keySet(), populationTable));
+            }
             double rasterMs = Math.min(durationMs, RASTER_WINDOW_MS);
             List<List<double[]>> complexRows = new ArrayList<>(complexTrains.values());
             out.add(new Figure("raster", complex ? RasterFigure.chart(raster, rasterMs, complexRows)
@@ -169,7 +185,7 @@ public final class CompareReport {
                     "Each row is one cell and each tick one of its spikes (horizontal axis, s"
                     + (durationMs > RASTER_WINDOW_MS ? "; the first " + (int) (RASTER_WINDOW_MS / 1000) + " s" : "")
                     + "); the first " + RASTER_CELLS + " cells of each condition are shown (all spikes are in "
-                    + "spikes.csv). Evenly spaced ticks mean regular pacemaking; fewer ticks per row mean a lower rate."
+                    + "spikes.csv). " + RASTER_READING
                     + (complex ? " Black triangles are complex spikes, each followed by a gap in the ticks." : "")));
             if (complex) {
                 out.add(csTriggeredFigure(trains, complexTrains, durationMs));
@@ -181,10 +197,17 @@ public final class CompareReport {
                     "How long cells wait between two spikes (interspike interval, ms), pooled over all cells of a "
                     + "condition and drawn as a probability density (each curve has area 1). A peak further right "
                     + "means slower firing; a wider peak means less regular firing (a higher ISI CV)."));
-            out.add(new Figure("population-rate", PopulationRateFigure.chart(population), 0,
-                    "The firing rate of the whole population over time (Hz), smoothed with a "
-                    + (int) POPULATION_KERNEL_MS + " ms Gaussian kernel. A flat line means the population fires "
-                    + "steadily; its height is the mean rate of the condition."));
+            String kernel = "Gaussian kernel, SD " + purkinje.io.Quantities.formatNumber(
+                    CompareExperiment.POPULATION_KERNEL_SIGMA_MS) + " ms, corrected at both ends";
+            out.add(new Figure("population-rate", PopulationRateFigure.chart(population, kernel), 0,
+                    "The firing rate of the whole population over time (Hz): every spike of every cell of a condition, "
+                    + "smoothed with a Gaussian kernel of standard deviation "
+                    + purkinje.io.Quantities.formatNumber(CompareExperiment.POPULATION_KERNEL_SIGMA_MS)
+                    + " ms and divided by the number of cells. Near the start and end of the run the kernel reaches "
+                    + "past the simulated time, so the sum is divided by the part of the kernel inside the run: a "
+                    + "steady population reads its rate up to both ends (a little noisier there). A flat line means "
+                    + "the population fires steadily; its height is the mean rate of the condition. The series is in "
+                    + "population-rate.csv."));
         } else if (voltageTable != null) {
             out.add(voltageFigure(config, voltageTable));
         }
@@ -207,6 +230,25 @@ public final class CompareReport {
                 + "averaged over all complex spikes of all cells of a condition. Before 0 it sits at the cells' usual "
                 + "rate; right after 0 it drops to zero: the pause that follows a complex spike (the held "
                 + "'pause' of the climbing-fibre input plus the climb back to threshold), then it recovers.");
+    }
+
+    /** The rows of population-rate.csv per condition, in the order of {@code conditions}. */
+    static List<ConditionPopulationRate> populationRates(java.util.Collection<String> conditions,
+                                                         ResultFiles.Table table) {
+        Map<String, List<double[]>> byCondition = new LinkedHashMap<>();
+        conditions.forEach(c -> byCondition.put(c, new ArrayList<>()));
+        for (int i = 0; i < table.size(); i++) {
+            List<double[]> rows = byCondition.get(table.text(i, "condition"));
+            if (rows == null) {
+                throw new purkinje.io.ConfigException(table.file() + ": row " + (i + 2) + " names condition '"
+                        + table.text(i, "condition") + "', which is not in cells.csv");
+            }
+            rows.add(new double[] {table.number(i, "time_s") * 1000, table.number(i, "rate_hz")});
+        }
+        List<ConditionPopulationRate> out = new ArrayList<>();
+        byCondition.forEach((name, rows) -> out.add(new ConditionPopulationRate(name,
+                rows.stream().mapToDouble(r -> r[0]).toArray(), rows.stream().mapToDouble(r -> r[1]).toArray())));
+        return out;
     }
 
     /** Spike trains per condition, one array per cell of cells.csv (silent cells have none in spikes.csv). */
@@ -284,9 +326,8 @@ public final class CompareReport {
         double window = Math.min(CompareExperiment.TRACE_WINDOW_MS, config.durationMs());
         return new Figure("voltage-traces", VoltageTraceFigure.chart(traces, window), 0,
                 "The membrane potential V (mV) of " + config.record().voltageCells() + " example cell(s) per condition "
-                + "over the first " + purkinje.io.Quantities.formatNumber(window / 1000) + " s (time in s). V climbs from "
-                + "the reset potential towards the threshold (dashed line), the cell fires (vertical stroke) and V is "
-                + "reset. The noise makes each climb a little different; a slower climb means a lower firing rate.");
+                + "over the first " + purkinje.io.Quantities.formatNumber(window / 1000) + " s (time in s). "
+                + VOLTAGE_READING);
     }
 
     private static List<TableData> tables(ResultFiles.Table summary, List<Comparison> comparisons) {

@@ -183,6 +183,11 @@ public final class ResultFiles {
             return header;
         }
 
+        /** The file this table was read from. */
+        public Path file() {
+            return file;
+        }
+
         public int size() {
             return rows.size();
         }

@@ -181,12 +181,12 @@ class FiguresTest {
     @Test
     void populationRateFigure() throws Exception {
         List<ConditionTrains> trains = SyntheticData.conditionTrains(20, 3000, 2);
-        JFreeChart chart = PopulationRateFigure.chart(SyntheticData.populationRates(trains, 3000, 50));
+        JFreeChart chart = PopulationRateFigure.chart(SyntheticData.populationRates(trains, 3000, 50), "Gaussian kernel, SD 50 ms");
         BufferedImage img = writeAndCheck(chart, dir, "poprate", "Time (s)", "Population rate (Hz)",
                 "Wild type", "Reduced MEIS1");
         assertHasConditionColours(img, 2);
         assertEquals(0.0, chart.getXYPlot().getRangeAxis().getLowerBound(), 0.0);
-        writeAndCheck(PopulationRateFigure.chart(List.of(new ConditionPopulationRate("A", null, null))), dir,
+        writeAndCheck(PopulationRateFigure.chart(List.of(new ConditionPopulationRate("A", null, null)), null), dir,
                 "poprate-empty", "Population rate (Hz)");
     }
 
@@ -195,7 +195,7 @@ class FiguresTest {
     @Test
     void writerCreatesNestedDirectoryAndUsesDefaults() throws Exception {
         Path nested = dir.resolve("a/b/c");
-        List<Path> out = FigureWriter.write(PopulationRateFigure.chart(List.of()), nested, "fig");
+        List<Path> out = FigureWriter.write(PopulationRateFigure.chart(List.of(), null), nested, "fig");
         assertTrue(Files.isRegularFile(out.get(0)) && Files.isRegularFile(out.get(1)));
         BufferedImage img = javax.imageio.ImageIO.read(out.get(0).toFile());
         assertEquals(FigureWriter.DEFAULT_WIDTH_PX, img.getWidth());

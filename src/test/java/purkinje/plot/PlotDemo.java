@@ -21,7 +21,7 @@ public final class PlotDemo {
         FigureWriter.write(VoltageTraceFigure.chart(SyntheticData.traces(2000, 0.1, 3), 500), dir, "voltage");
         FigureWriter.write(VoltageTraceFigure.chart(SyntheticData.traces(2000, 0.1, 3), 2000), dir, "voltage-2s");
         FigureWriter.write(IsiHistogramFigure.chart(SyntheticData.isis(trains), 2), dir, "isi");
-        FigureWriter.write(PopulationRateFigure.chart(SyntheticData.populationRates(trains, duration, 100)), dir, "poprate");
+        FigureWriter.write(PopulationRateFigure.chart(SyntheticData.populationRates(trains, duration, 100), "Gaussian kernel, SD 100 ms"), dir, "poprate");
         FigureWriter.write(FiFigure.chart(SyntheticData.fiCurves(3), "20 cells per current, current noise sd 20 pA"),
                 dir, "fi");
         List<ValidationPoint> ok = SyntheticData.validation(24, 5);
