@@ -53,6 +53,10 @@ class BadConfigTest {
         name dot             | name: '.'                         | bad.yaml:1: name: must not start with '.' (it names a folder; '.' and '..' are not names), was '.'
         name dot dot         | name: ..                          | bad.yaml:1: name: must not start with '.' (it names a folder; '.' and '..' are not names), was '..'
         name hidden          | name: .secret                     | bad.yaml:1: name: must not start with '.' (it names a folder; '.' and '..' are not names), was '.secret'
+        name of 300 chars    | name: nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn  | bad.yaml:1: name: at most 100 characters (it names a folder), was 300
+        duration 1e308 s     | duration: 1e308 s                 | bad.yaml:1: duration: '1e308 s' is too large to represent as a number (doubles reach about 1e308); give a realistic value
+        overflow by a factor | cell:\\n  tau_m: 1e300 ms\\nmeis1:\\n  tau_m: 1e10\\nconditions:\\n  - name: a\\n    meis1_dosage: 0 | bad.yaml:5: at MEIS1 dosage 0.0: tau_m is too large: infinite (beyond 1.8e308 ms); give a finite value
+        number of 101 chars  | seed: 10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000 | bad.yaml:1: seed: the value is 101 characters long; a value may have at most 100
         name with slash      | name: a/b                         | bad.yaml:1: name: use letters, digits, '.', '_' or '-' only (it names a folder), was 'a/b'
         condition name ..    | conditions:\\n  - name: ..         | bad.yaml:2: name: must not start with '.' (it names a folder; '.' and '..' are not names), was '..'
         old MEIS1 form       | meis1:\\n  V_th: 0.9               | bad.yaml:2: meis1.V_th: 0.9 is the old form (a factor); a potential now takes its shift in mV at dosage 0, e.g. V_th: +3 mV

@@ -205,7 +205,7 @@ class LabServerTest {
     static int supersededStatus() throws Exception {
         Lab lab = LabTest.lab("demo.yaml");
         // the first request holds the engine long enough for the second to queue behind it
-        CompletableFuture<Object> slow = CompletableFuture.supplyAsync(() -> lab.run(LabTest.query("cells", "200",
+        CompletableFuture<Object> slow = CompletableFuture.supplyAsync(() -> lab.run(LabTest.query("cells", "100",
                 "duration", "2"), "other"));
         Thread.sleep(200);
         CompletableFuture<Object> older = CompletableFuture.supplyAsync(() -> lab.run(LabTest.query("cells", "4"),
