@@ -51,6 +51,10 @@ final class Cell {
     private final boolean white;
     private final boolean colouredNoise;
     private final boolean pureRelaxation;
+    /** Synaptic inputs (events and currents). */
+    private final boolean hasSynapses;
+    /** Anything besides V to advance: synaptic currents or a noise current. */
+    private final boolean hasCurrents;
     private final UniformRandomProvider crossingTimes;
     // synaptic inputs: counts from one uniform per step, or (large means) a sampler on the input's own stream
     private final PoissonCounts excCounts;
@@ -97,6 +101,8 @@ final class Cell {
         this.colouredNoise = model.colouredNoise();
         this.pureRelaxation = model.sigmaVMv() == 0 && model.excitatory() == null && model.inhibitory() == null;
         this.crossingTimes = white ? streams.stream(RandomStreams.Purpose.SPIKE_TIME) : null;
+        this.hasSynapses = model.excitatory() != null || model.inhibitory() != null;
+        this.hasCurrents = hasSynapses || colouredNoise;
         this.keepComplexTrain = keepComplexTrain;
         this.v = v0Mv;
 
@@ -151,66 +157,115 @@ final class Cell {
      * u (bridge uniform), zNoise (first normal of a noise current), uExc and uInh (input counts).
      */
     void step(long k, double z, double u, double zNoise, double uExc, double uInh) {
-        final double t0 = k * dtMs;
-        final double t1 = (k + 1) * dtMs;
+        // kept small so that the JIT inlines it into the loops; the rare work is in methods of its own
+        if (hasSynapses) {
+            addEvents(uExc, uInh);
+        }
+        if (nextComplexMs < (k + 1) * dtMs) {
+            complexSpikes((k + 1) * dtMs);
+        }
+        if (k < resumeStep) { // held over the whole step: V stays; currents go on
+            if (hasCurrents) {
+                heldStep(zNoise);
+            }
+            return;
+        }
+        if (k == resumeStep && resumeMs > k * dtMs) {
+            releaseStep(k, z, u, zNoise);
+            return;
+        }
+        final double vStart = v;
+        double vEnd = Math.fma(decay, vStart, Math.fma(noiseSd, z, relax));
+        if (hasCurrents) {
+            vEnd += currentsPush(full, zNoise, z);
+        }
+        if (vEnd >= vThresholdMv || (white && NoiseDraws.bridgeCrossed(
+                (vThresholdMv - vStart) * (vThresholdMv - vEnd) * bridgeLog2Scale, u))) {
+            cross(full, k * dtMs, vStart, vEnd);
+        } else {
+            v = vEnd;
+        }
+    }
+
+    /** Synaptic events of the step, added to their currents at its start. */
+    private void addEvents(double uExc, double uInh) {
         if (excWeightPa != 0) {
             iExcPa += excWeightPa * (excCounts != null ? excCounts.count(uExc) : excSampler.sample());
         }
         if (inhWeightPa != 0) {
             iInhPa += inhWeightPa * (inhCounts != null ? inhCounts.count(uInh) : inhSampler.sample());
         }
-        while (nextComplexMs < t1) {
+    }
+
+    /** Climbing-fibre events before {@code t1Ms}: a complex spike each, then V held for the pause. */
+    private void complexSpikes(double t1Ms) {
+        while (nextComplexMs < t1Ms) {
             out.complexSpike(nextComplexMs, keepComplexTrain);
             hold(nextComplexMs + model.climbing().pauseMs(), model.climbing().pausePotentialMv(model.vResetMv()));
             nextComplexMs += complexIntervalMs();
         }
-        if (k < resumeStep) { // held over the whole step: V stays; currents go on
-            iExcPa *= full.decayExc();
-            iInhPa *= full.decayInh();
-            if (colouredNoise) {
-                xMv = full.ou().pxx() * xMv + full.ou().l11() * zNoise;
-            }
-            return;
+    }
+
+    /** A wholly held step: the currents and the noise current evolve. */
+    private void heldStep(double zNoise) {
+        iExcPa *= full.decayExc();
+        iInhPa *= full.decayInh();
+        if (colouredNoise) {
+            xMv = full.ou().pxx() * xMv + full.ou().l11() * zNoise;
         }
-        Propagator p = full;
-        double tStartMs = t0;
-        double vStart = v;
-        double vEnd;
-        if (k == resumeStep && resumeMs > t0) { // the hold ends inside this step
-            final double heldMs = resumeMs - t0;
-            tStartMs = resumeMs;
-            p = Propagator.of(model, t1 - resumeMs);
-            vStart = holdMv;
-            iExcPa *= model.excitatory() == null ? 1 : Math.exp(-heldMs / model.excitatory().tauSynMs());
-            iInhPa *= model.inhibitory() == null ? 1 : Math.exp(-heldMs / model.inhibitory().tauSynMs());
-            vEnd = Math.fma(p.decay(), vStart, Math.fma(p.noiseSd(), z, p.relax()));
-            if (colouredNoise) {
-                vEnd += noiseCurrentAfterHold(p.ou(), heldMs, zNoise, z);
-            }
-        } else {
-            vEnd = Math.fma(p.decay(), vStart, Math.fma(p.noiseSd(), z, p.relax()));
-            if (colouredNoise) {
-                final ColouredNoisePropagator ou = p.ou();
-                vEnd += ou.pux() * xMv + ou.l21() * zNoise + ou.l22() * z;
-                xMv = ou.pxx() * xMv + ou.l11() * zNoise;
-            }
+    }
+
+    /** The push of the synaptic currents and the noise current on V over a free step {@code p}; advances them. */
+    private double currentsPush(Propagator p, double zNoise, double z) {
+        double push = p.gainExc() * iExcPa + p.gainInh() * iInhPa;
+        iExcPa *= p.decayExc();
+        iInhPa *= p.decayInh();
+        if (colouredNoise) {
+            final ColouredNoisePropagator ou = p.ou();
+            push += ou.pux() * xMv + ou.l21() * zNoise + ou.l22() * z;
+            xMv = ou.pxx() * xMv + ou.l11() * zNoise;
         }
-        if (excWeightPa != 0 || inhWeightPa != 0) {
+        return push;
+    }
+
+    /** The step in which a hold ends: held up to {@link #resumeMs}, then free from the hold potential. */
+    private void releaseStep(long k, double z, double u, double zNoise) {
+        final double t0 = k * dtMs;
+        final double heldMs = resumeMs - t0;
+        final Propagator p = Propagator.of(model, (k + 1) * dtMs - resumeMs);
+        final double vStart = holdMv;
+        iExcPa *= model.excitatory() == null ? 1 : Math.exp(-heldMs / model.excitatory().tauSynMs());
+        iInhPa *= model.inhibitory() == null ? 1 : Math.exp(-heldMs / model.inhibitory().tauSynMs());
+        double vEnd = Math.fma(p.decay(), vStart, Math.fma(p.noiseSd(), z, p.relax()));
+        if (colouredNoise) {
+            vEnd += noiseCurrentAfterHold(p.ou(), heldMs, zNoise, z);
+        }
+        if (hasSynapses) {
             vEnd += p.gainExc() * iExcPa + p.gainInh() * iInhPa;
             iExcPa *= p.decayExc();
             iInhPa *= p.decayInh();
         }
+        if (vEnd >= vThresholdMv || (white && NoiseDraws.bridgeCrossed(
+                (vThresholdMv - vStart) * (vThresholdMv - vEnd) * p.bridgeLog2Scale(), u))) {
+            cross(p, resumeMs, vStart, vEnd);
+        } else {
+            v = vEnd;
+        }
+    }
+
+    /**
+     * The crossing rule, for a step {@code p} from {@code vStart} at {@code tStartMs} to
+     * {@code vEnd} that reached V_th or whose bridge crossed: the spike time inside the step.
+     */
+    private void cross(Propagator p, double tStartMs, double vStart, double vEnd) {
         final double hMs = p.hMs();
         if (vEnd >= vThresholdMv) {
             spike(pureRelaxation
                     ? tStartMs + model.tauMs() * Math.log((vStart - model.vInfMv()) / (vThresholdMv - model.vInfMv()))
                     : tStartMs + hMs * (vThresholdMv - vStart) / (vEnd - vStart));
-        } else if (white && NoiseDraws.bridgeCrossed(
-                (vThresholdMv - vStart) * (vThresholdMv - vEnd) * p.bridgeLog2Scale(), u)) {
+        } else {
             spike(tStartMs + BridgeCrossing.firstPassageMs(vThresholdMv - vStart, vThresholdMv - vEnd,
                     p.diffusionMv2PerMs(), hMs, crossingTimes));
-        } else {
-            v = vEnd;
         }
     }
 
