@@ -53,6 +53,7 @@ final class Cell {
     private final boolean pureRelaxation;
     /** Synaptic inputs (events and currents). */
     private final boolean hasSynapses;
+    private final boolean hasClimbingFibre;
     /** Anything besides V to advance: synaptic currents or a noise current. */
     private final boolean hasCurrents;
     private final UniformRandomProvider crossingTimes;
@@ -103,6 +104,7 @@ final class Cell {
         this.crossingTimes = white ? streams.stream(RandomStreams.Purpose.SPIKE_TIME) : null;
         this.hasSynapses = model.excitatory() != null || model.inhibitory() != null;
         this.hasCurrents = hasSynapses || colouredNoise;
+        this.hasClimbingFibre = model.climbing() != null;
         this.keepComplexTrain = keepComplexTrain;
         this.v = v0Mv;
 
@@ -161,7 +163,7 @@ final class Cell {
         if (hasSynapses) {
             addEvents(uExc, uInh);
         }
-        if (nextComplexMs < (k + 1) * dtMs) {
+        if (hasClimbingFibre && nextComplexMs < (k + 1) * dtMs) {
             complexSpikes((k + 1) * dtMs);
         }
         if (k < resumeStep) { // held over the whole step: V stays; currents go on

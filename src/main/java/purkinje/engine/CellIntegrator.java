@@ -36,6 +36,7 @@ final class CellIntegrator {
         final double[] uExc = b.excUniforms;
         final double[] uInh = b.inhUniforms;
         final boolean membraneDraws = cell.model.sigmaVMv() > 0;
+        final boolean whiteOrNone = cell.model.whiteNoiseOnly();
         final long steps = ctx.steps();
         final double[] trace = cell.out.voltageMv;
         final long traced = trace == null ? 0 : trace.length - 1L; // steps whose end value is kept
@@ -70,10 +71,17 @@ final class CellIntegrator {
                 NoiseDraws.fillUniforms(streams.inhibitory(), quads, uInh);
             }
             final int tracedHere = (int) Math.max(0, Math.min(n, traced - base)); // steps of this block kept
-            for (int j = 0; j < n; j++) {
+            for (int j = 0; j < tracedHere; j++) {
                 cell.step(base + j, z[j], u[j], zNoise[j], uExc[j], uInh[j]);
-                if (j < tracedHere) {
-                    trace[(int) (base + j) + 1] = cell.v; // V at the end of the step, (k + 1) dt
+                trace[(int) (base + j) + 1] = cell.v; // V at the end of the step, (k + 1) dt
+            }
+            if (whiteOrNone) { // the common case without further drives: the same step, fewer loads
+                for (int j = tracedHere; j < n; j++) {
+                    cell.step(base + j, z[j], u[j]);
+                }
+            } else {
+                for (int j = tracedHere; j < n; j++) {
+                    cell.step(base + j, z[j], u[j], zNoise[j], uExc[j], uInh[j]);
                 }
             }
             unreported += n;
