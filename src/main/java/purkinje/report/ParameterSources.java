@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where each parameter's default comes from (docs: shared design MODEL.md and the shipped configs'
+ * Where each parameter's default comes from (docs/MODEL.md and the shipped configs'
  * comments), keyed by its config path. The report lists every parameter of a result with its value
  * and this source; a value that differs from the default is marked as set in the run's config.
  */
