@@ -114,6 +114,14 @@ class SweepPathsTest {
         assertEquals("MEIS1: pacemaking current I_pace at dosage 0 (x wild type)",
                 run.parameters().get(0).axisLabel());
 
+        SweepPlan inputs = plan(INPUTS.replace("    meis1: {I_pace: 0.6}\n", ""),
+                "    meis1.inputs.parallel_fibres.rate: [0.4]\n");
+        RunConfig in = inputs.point(0);
+        assertEquals(0.5 * (0.4 + 0.5 * 0.6), in.inputsFor(condition(in, "intrinsic")).parallelFibres()
+                .ratePerSynapseHz(), 1e-12, "the run's mapping, where a condition has none of its own");
+        assertEquals(0.5 * 0.6, in.inputsFor(condition(in, "fewer-granule-inputs")).parallelFibres()
+                .ratePerSynapseHz(), 1e-12, "a condition's own entry wins");
+
         SweepPlan own = plan(INPUTS, "    conditions[2].meis1.inputs.parallel_fibres.rate: [0, 0.5]\n"
                 + "    conditions[1].meis1_dosage: [0.25]\n");
         RunConfig first = own.point(0);
@@ -133,6 +141,13 @@ class SweepPathsTest {
         SweepPlan p = plan(INPUTS, "    cells_per_condition: [2, 3]\n    inputs.interneurons.synapses: [0, 40]\n");
         assertEquals(3, p.point(2).cellsPerCondition());
         assertEquals(40, p.point(1).inputs().interneurons().synapses());
+        SweepPlan sampled = SweepPlan.parse(INPUTS + "sweep:\n  design: lhs\n  samples: 8\n  parameters:\n"
+                + "    cells_per_condition: {from: 2, to: 9}\n", "t.yaml", "t", null);
+        for (int i = 0; i < 8; i++) {
+            double v = sampled.values(i)[0];
+            assertEquals(Math.rint(v), v, "sampled whole numbers are rounded");
+            assertEquals((int) v, sampled.point(i).cellsPerCondition());
+        }
         ConfigException e = assertThrows(ConfigException.class, () -> plan(INPUTS,
                 "    cells_per_condition: {from: 2, to: 5, steps: 3}\n"));
         assertTrue(e.getMessage().contains("cells_per_condition is a whole number"), e.getMessage());
