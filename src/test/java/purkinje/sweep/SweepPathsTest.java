@@ -136,6 +136,26 @@ class SweepPathsTest {
         assertEquals(0.25, defaults.point(0).conditions().get(1).meis1Dosage());
     }
 
+    /** The MEIS1 semantics of 0.3.0: a potential's entry is a shift in mV at dosage 0, V(d) = V_WT + (1 - d) shift. */
+    @Test
+    void meis1ThresholdShiftIsSweptInMillivolts() {
+        SweepPlan p = plan("duration: 1 s\n", "    meis1.V_th: [0 mV, 2 mV, 4000 uV]\n");
+        double[] shift = {0, 2, 4};
+        for (int i = 0; i < 3; i++) {
+            RunConfig rc = p.point(i);
+            assertEquals(-43 + 0.5 * shift[i], rc.cellFor(condition(rc, "meis1-reduced")).vThresholdMv(), 1e-12);
+            assertEquals(-43, rc.cellFor(condition(rc, "wild-type")).vThresholdMv(), 1e-12);
+        }
+        SweepParameter vth = p.parameters().get(0);
+        assertEquals("meis1.V_th_mV", vth.column());
+        assertEquals("MEIS1: spike threshold V_th shift at dosage 0 (mV)", vth.axisLabel());
+        ConfigException bare = assertThrows(ConfigException.class, () -> plan("duration: 1 s\n",
+                "    meis1.V_th: [0.9]\n"));
+        assertTrue(bare.getMessage().contains("0.9 has no unit; did you mean 0.9 mV?"), bare.getMessage());
+        SweepPlan sd = plan("duration: 1 s\n", "    heterogeneity.V_th: [1 mV]\n");
+        assertEquals("Cell-to-cell SD of spike threshold V_th (mV)", sd.parameters().get(0).axisLabel());
+    }
+
     @Test
     void wholeNumberKeysAreSweptAsWholeNumbers() {
         SweepPlan p = plan(INPUTS, "    cells_per_condition: [2, 3]\n    inputs.interneurons.synapses: [0, 40]\n");
