@@ -87,11 +87,15 @@ public final class Lab {
                 engine.release();
             }
         });
-        ticket.check();
-        Map<String, Object> out = result(r, settings);
-        ticket.check();
-        out.put("elapsed_ms", Math.round((System.nanoTime() - start) / 1e6));
-        return out;
+        try {
+            ticket.check();
+            Map<String, Object> out = result(r, settings);
+            ticket.check();
+            out.put("elapsed_ms", Math.round((System.nanoTime() - start) / 1e6));
+            return out;
+        } finally {
+            r.simulation().close(); // the engine's temporary spike file: gone once the figures are drawn
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package purkinje.lab;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
 import purkinje.engine.EnsembleResult;
 import purkinje.experiment.CompareExperiment;
 import purkinje.experiment.CompareExperiment.Comparison;
@@ -129,8 +130,11 @@ final class LabFigures {
             }
             series.add(new SweepSeries(c.condition().name(), xs, mean, lo, hi, th));
         }
-        return svg(SweepRateFigure.chart("MEIS1 dosage", series, true,
-                "theory: the nominal cell of " + r.conditions().get(1).condition().name()), "theory");
+        JFreeChart chart = SweepRateFigure.chart("MEIS1 dosage", series, true,
+                "theory: the nominal cell of " + r.conditions().get(1).condition().name());
+        // the whole dosage range, with room for the points at 0 and 1
+        ((XYPlot) chart.getPlot()).getDomainAxis().setRange(-0.04, 1.04);
+        return svg(chart, "theory");
     }
 
     private static String svg(JFreeChart chart, String id) {
