@@ -134,7 +134,8 @@ public final class ConfigLoader {
         r.checkKeys(root, top, "");
         String name = r.text(root, "name", defaultName);
         long seed = r.integer(root, "seed", DEFAULT_SEED, "");
-        double durationMs = r.quantity(root, "duration", ConfigSchema.RUN, "", DEFAULT_DURATION_MS / 1000) * 1000;
+        // read in ms directly: exact, and "1e308 s" is refused as too large instead of overflowing to infinity
+        double durationMs = r.quantity(root, "duration", Unit.MILLISECOND, "20 s", DEFAULT_DURATION_MS);
         double dtMs = r.quantity(root, "dt", ConfigSchema.RUN, "", DEFAULT_DT_MS);
         int cells = (int) r.integer(root, "cells_per_condition", DEFAULT_CELLS, "", 1, Integer.MAX_VALUE);
 
@@ -272,13 +273,23 @@ public final class ConfigLoader {
         }
 
         public double quantity(MapNode parent, String key, Map<String, Field> schema, String prefix, double fallback) {
+            ConfigSchema.Quantity q = (ConfigSchema.Quantity) schema.get(key);
+            return quantity(parent, key, q.unit(), q.example(), fallback, prefix);
+        }
+
+        /** A quantity read in {@code unit} (which may differ from the schema's, e.g. a duration in ms). */
+        private double quantity(MapNode parent, String key, Unit unit, String example, double fallback) {
+            return quantity(parent, key, unit, example, fallback, "");
+        }
+
+        private double quantity(MapNode parent, String key, Unit unit, String example, double fallback,
+                                String prefix) {
             ScalarNode s = scalar(parent, key, prefix);
             if (s == null) {
                 return fallback;
             }
-            ConfigSchema.Quantity q = (ConfigSchema.Quantity) schema.get(key);
             try {
-                return Quantities.parse(s.text(), q.unit(), prefix + key, q.example());
+                return Quantities.parse(s.text(), unit, prefix + key, example);
             } catch (IllegalArgumentException e) {
                 throw error(s.line(), e.getMessage());
             }
