@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.commons.math3.special.Erf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import purkinje.analysis.theory.TheoryRates;
 import purkinje.engine.Ensemble;
 import purkinje.engine.EnsembleResult;
 import purkinje.engine.EnsembleSimulator;
@@ -30,7 +30,6 @@ import purkinje.io.ConfigLoader;
 import purkinje.io.Json;
 import purkinje.io.OutputFolder;
 import purkinje.io.Quantities;
-import purkinje.model.CellParameters;
 import purkinje.model.Condition;
 import purkinje.model.RunConfig;
 
@@ -78,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** One condition's mean rate over its cells, with the white-noise theory when it applies. */
+    /** One condition's mean rate over its cells, with the theory of analysis.theory where it applies (else null). */
     record ConditionRate(String name, int cells, double rateHz, Double theoryHz) {
     }
 
@@ -168,37 +167,12 @@ final class BenchCommand implements Callable<Integer> {
                 spikes += r.spikeCount(c);
             }
             Condition condition = rc.conditions().get(p.index());
-            boolean theoryApplies = rc.noise().tauMs() == 0 && rc.noise().sigmaVMv() > 0 && rc.heterogeneity().isNone();
+            double theory = TheoryRates.identicalCellsRateHz(rc.cellFor(condition), rc.noise(), rc.heterogeneity(),
+                    rc.inputsFor(condition));
             list.add(new ConditionRate(condition.name(), p.cellCount(), spikes / (p.cellCount() * seconds),
-                    theoryApplies ? siegertRateHz(rc.cellFor(condition), rc.noise().sigmaVMv()) : null));
+                    Double.isFinite(theory) ? theory : null));
         }
         return list;
-    }
-
-    /**
-     * Stationary rate of the LIF neuron with white noise (Siegert 1951; Brunel 2000, eq. 21):
-     * 1/rate = t_ref + tau_m sqrt(pi) int_{(V_r - V_inf)/s}^{(V_th - V_inf)/s} e^{u^2} (1 + erf u) du,
-     * with s = sqrt(2) sigma_v (sigma_v the free membrane potential's standard deviation). The
-     * integrand is written e^{u^2} erfc(-u), accurate for negative u, and integrated by Simpson's
-     * rule on 2000 intervals (smooth integrand; relative error far below 1e-6). A private check for
-     * the bench output only: the project's theory package is the reference.
-     */
-    static double siegertRateHz(CellParameters p, double sigmaVMv) {
-        double vInf = p.eLeakMv() + p.muMv();
-        double s = Math.sqrt(2) * sigmaVMv;
-        double a = (p.vResetMv() - vInf) / s;
-        double b = (p.vThresholdMv() - vInf) / s;
-        int n = 2000;
-        double h = (b - a) / n;
-        double sum = 0;
-        for (int i = 0; i <= n; i++) {
-            double u = a + i * h;
-            double w = i == 0 || i == n ? 1 : (i % 2 == 1 ? 4 : 2);
-            sum += w * Math.exp(u * u) * Erf.erfc(-u);
-        }
-        double integral = sum * h / 3;
-        double periodMs = p.tRefMs() + p.tauMs() * Math.sqrt(Math.PI) * integral;
-        return 1000 / periodMs;
     }
 
     /** Sum of the heap pools' peak usage since the JVM started (an upper bound on the peak heap in use). */

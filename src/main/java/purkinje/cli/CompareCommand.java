@@ -39,7 +39,8 @@ final class CompareCommand implements Callable<Integer> {
         Path out = run.out != null ? run.out : Path.of("results", rc.name());
         CompareRunner.Outcome o = CompareRunner.run(rc, loaded, out, run.force, run.threads(), run.quiet,
                 !run.noFigures, new RunInfo("compare", List.of(spec.commandLine().getParseResult().originalArgs()
-                        .toArray(new String[0])), loaded.source(), RunInfo.sha256(loaded.text()), Instant.now()));
+                        .toArray(new String[0])), loaded.source(), RunInfo.sha256(loaded.text()), Instant.now()),
+                run.timeLimitS());
         if (!run.quiet) {
             CompareRunner.printSummary(o, System.out);
         }

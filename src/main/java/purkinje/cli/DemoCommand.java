@@ -33,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
                 + purkinje.io.Quantities.formatNumber(loaded.run().durationMs() / 1000) + " s ...");
         CompareRunner.Outcome o = CompareRunner.run(loaded.run(), loaded, OUT, true,
                 purkinje.engine.SimulationSettings.allCores(), false, !noFigures,
-                new RunInfo("demo", List.of(), loaded.source(), RunInfo.sha256(loaded.text()), Instant.now()));
+                new RunInfo("demo", List.of(), loaded.source(), RunInfo.sha256(loaded.text()), Instant.now()), Double.NaN);
         CompareRunner.printSummary(o, System.out);
         return ExitCodes.OK;
     }

@@ -69,6 +69,8 @@ final class FiCommand implements Callable<Integer> {
         RunConfig rc = overrides.apply(loaded.run(), run.seed);
         FiExperiment.Currents currents = currents(loaded);
         Path out = run.out != null ? run.out : Path.of("results", rc.name());
+        purkinje.experiment.RunEstimate.untraced(rc, (double) rc.cellsPerCondition() * rc.conditions().size()
+                * currents.steps(), run.threads()).checkAndWarn(run.timeLimitS());
         RunInfo info = new RunInfo("fi", spec.commandLine().getParseResult().originalArgs(), loaded.source(),
                 RunInfo.sha256(loaded.text()), Instant.now());
         FiExperiment.Result r;
@@ -116,8 +118,10 @@ final class FiCommand implements Callable<Integer> {
                     p.rateHz().mean(), p.rateHz().sem(), p.theoryRateHz());
         }
         for (FiExperiment.Rheobase rb : r.rheobases()) {
-            System.out.printf(Locale.ROOT, "rheobase %s: %.2f pA total, %+.2f pA injected (I_pace %.2f pA)%n",
-                    rb.condition().name(), rb.rheobaseTotalPa(), rb.injectedPa(), rb.iPacePa());
+            System.out.printf(Locale.ROOT, "rheobase %s: %.2f pA total, %+.2f pA injected (I_pace %.2f pA%s)%n",
+                    rb.condition().name(), rb.rheobaseTotalPa(), rb.injectedPa(), rb.iPacePa(),
+                    rb.synapticMeanPa() == 0 ? "" : String.format(Locale.ROOT, ", mean synaptic input %+.2f pA",
+                            rb.synapticMeanPa()));
         }
         System.out.println("results: " + CompareRunner.displayPath(folder) + "  (fi.csv, rheobase.csv, "
                 + (figures ? "figures/fi.png, " : "") + "report.html)");

@@ -12,7 +12,7 @@ import purkinje.model.InvalidParameterException;
         description = {"Leaky integrate-and-fire simulator of zebrafish cerebellar Purkinje cells:",
             "wild-type vs reduced-MEIS1 populations, spike statistics and figures."},
         subcommands = {DemoCommand.class, CompareCommand.class, FiCommand.class, ValidateCommand.class,
-            SweepCommand.class, MergeCommand.class, PlotCommand.class, BenchCommand.class,
+            SweepCommand.class, MergeCommand.class, PlotCommand.class, BenchCommand.class, LabCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.FAILURE,
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or config (nothing written).",

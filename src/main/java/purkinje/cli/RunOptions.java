@@ -25,6 +25,27 @@ final class RunOptions {
     @Option(names = "--no-figures", description = "Write the tables only, no figures.")
     boolean noFigures;
 
+    @Option(names = "--time-limit", paramLabel = "TIME",
+            description = "Refuse up front (exit 2) a run estimated to take longer, e.g. '2 h' (a batch job's wall time).")
+    String timeLimit;
+
+    /** The --time-limit in seconds, NaN without one. */
+    double timeLimitS() {
+        if (timeLimit == null) {
+            return Double.NaN;
+        }
+        double ms;
+        try {
+            ms = purkinje.io.Quantities.parse(timeLimit, purkinje.model.Unit.MILLISECOND, "--time-limit", "2 h");
+        } catch (IllegalArgumentException e) {
+            throw new purkinje.io.ConfigException(e.getMessage());
+        }
+        if (!(ms > 0) || Double.isInfinite(ms)) {
+            throw new purkinje.io.ConfigException("--time-limit must be a positive time such as '2 h', was " + timeLimit);
+        }
+        return ms / 1000;
+    }
+
     int threads() {
         if (threads == null) {
             return SimulationSettings.allCores();

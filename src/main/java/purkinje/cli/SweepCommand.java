@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import purkinje.experiment.RunEstimate;
 import purkinje.experiment.RunInfo;
+import purkinje.model.RunConfig;
 import purkinje.io.ConfigException;
 import purkinje.sweep.PointRow;
 import purkinje.sweep.Selection;
@@ -64,6 +66,7 @@ final class SweepCommand implements Callable<Integer> {
         Selection selection = selection(points, shard);
         SweepPlan plan = SweepPlan.load(config, run.seed);
         selection.indices(plan.size()); // refuse out-of-range --points before anything is written
+        estimate(plan, selection, threads).checkAndWarn(run.timeLimitS());
         Path out = run.out != null ? run.out : Path.of("results", selection.shards() == 0 ? plan.name()
                 : plan.name() + "-shard-" + selection.shard() + "-of-" + selection.shards());
         RunInfo info = new RunInfo("sweep", List.of(spec.commandLine().getParseResult().originalArgs()
@@ -79,6 +82,17 @@ final class SweepCommand implements Callable<Integer> {
                     + CompareRunner.displayPath(o.folder().resolve("report.html")) + ")");
         }
         return ExitCodes.OK;
+    }
+
+    /** The work of the selected points (each point may sweep the duration, dt or cell count). */
+    static RunEstimate estimate(SweepPlan plan, Selection selection, int threads) {
+        RunEstimate total = new RunEstimate(0, 0, 0, threads);
+        for (int i : selection.indices(plan.size())) {
+            RunConfig rc = plan.point(i);
+            total = total.plus(RunEstimate.untraced(rc, (double) rc.cellsPerCondition() * rc.conditions().size(),
+                    threads));
+        }
+        return total;
     }
 
     static Selection selection(String points, String shard) {

@@ -42,11 +42,13 @@ final class WhiteNoiseIntegrator {
             if (cell.noisy) {
                 NoiseDraws.fill(rng, (n + NoiseDraws.QUAD - 1) / NoiseDraws.QUAD, z, u);
             }
-            for (int j = 0; j < n; j++) {
+            final int tracedHere = (int) Math.max(0, Math.min(n, traced - base)); // steps of this block kept
+            for (int j = 0; j < tracedHere; j++) {
                 cell.step(base + j, z[j], u[j]);
+                trace[(int) (base + j) + 1] = cell.v; // V at the end of the step, (k + 1) dt
             }
-            for (long k = base; k < Math.min(base + n, traced); k++) {
-                trace[(int) k + 1] = cell.v;
+            for (int j = tracedHere; j < n; j++) {
+                cell.step(base + j, z[j], u[j]);
             }
             unreported += n;
             if (unreported >= StepContext.PROGRESS_STRIDE) {

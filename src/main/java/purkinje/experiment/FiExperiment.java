@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import purkinje.analysis.CellStatistics;
 import purkinje.analysis.DistributionSummary;
+import purkinje.analysis.theory.TheoryRates;
 import purkinje.engine.Ensemble;
 import purkinje.engine.EnsembleResult;
 import purkinje.engine.EnsembleSimulator;
@@ -12,6 +13,7 @@ import purkinje.engine.RandomStreams;
 import purkinje.engine.SimulationSettings;
 import purkinje.model.CellParameters;
 import purkinje.model.Condition;
+import purkinje.model.Inputs;
 import purkinje.model.InvalidParameterException;
 import purkinje.model.RunConfig;
 
@@ -53,11 +55,13 @@ public final class FiExperiment {
                         double meanIsiCv, double theoryRateHz, double deterministicRateHz) {
     }
 
-    /** Per condition: the total rheobase current and the injected current that reaches it. */
-    public record Rheobase(Condition condition, double iPacePa, double rheobaseTotalPa) {
-        public double injectedPa() {
-            return rheobaseTotalPa - iPacePa;
-        }
+    /**
+     * Per condition: the total rheobase current g_L (V_th - E_L), what the cell receives without an
+     * electrode (I_pace and the net mean synaptic current), and the injected current that reaches
+     * the rheobase ({@link TheoryRates#rheobaseInjectedPa}).
+     */
+    public record Rheobase(Condition condition, double iPacePa, double synapticMeanPa, double rheobaseTotalPa,
+                           double injectedPa) {
     }
 
     public record Result(RunConfig config, Currents currents, List<Point> points, List<Rheobase> rheobases,
@@ -96,10 +100,13 @@ public final class FiExperiment {
                 cvs[i] = s.cv();
             }
             double current = currents.currentPa(k);
+            Inputs inputs = config.inputsFor(condition);
             points.add(new Point(c, condition, current, DistributionSummary.of(rates), DistributionSummary.of(cvs).mean(),
-                    TheoryRates.rateHz(p, config.noise(), config.inputsFor(condition), current), TheoryRates.deterministicRateHz(p, config.inputsFor(condition), current)));
+                    TheoryRates.rateHz(p, config.noise(), inputs, current),
+                    TheoryRates.deterministicRateHz(p, inputs, current)));
             if (k == 0) {
-                rheobases.add(new Rheobase(condition, p.iPacePa(), TheoryRates.rheobasePa(p)));
+                rheobases.add(new Rheobase(condition, p.iPacePa(), TheoryRates.meanSynapticCurrentPa(inputs),
+                        TheoryRates.rheobasePa(p), TheoryRates.rheobaseInjectedPa(p, inputs)));
             }
         }
         return new Result(config, currents, List.copyOf(points), List.copyOf(rheobases), sim, threads);

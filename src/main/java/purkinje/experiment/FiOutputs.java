@@ -29,10 +29,10 @@ public final class FiOutputs {
             }
         }
         try (CsvWriter w = new CsvWriter(out.resolve("rheobase.csv"), List.of("condition", "meis1_dosage",
-                "I_pace_pA", "rheobase_total_pA", "rheobase_injected_pA"))) {
+                "I_pace_pA", "synaptic_mean_pA", "rheobase_total_pA", "rheobase_injected_pA"))) {
             for (Rheobase rb : r.rheobases()) {
-                w.row(rb.condition().name(), rb.condition().meis1Dosage(), rb.iPacePa(), rb.rheobaseTotalPa(),
-                        rb.injectedPa());
+                w.row(rb.condition().name(), rb.condition().meis1Dosage(), rb.iPacePa(), rb.synapticMeanPa(),
+                        rb.rheobaseTotalPa(), rb.injectedPa());
             }
         }
         Map<String, Object> extra = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import purkinje.analysis.CellStatistics;
 import purkinje.analysis.DistributionSummary;
+import purkinje.analysis.theory.TheoryRates;
 import purkinje.engine.Ensemble;
 import purkinje.engine.EnsembleResult;
 import purkinje.engine.EnsembleSimulator;

@@ -112,18 +112,28 @@ public final class FigureWriter {
     /** Writes an SVG of the chart drawn at the given style scale (see {@link Style}). */
     public static Path writeSvg(JFreeChart chart, Path file, int widthPx, int heightPx, double scale)
             throws IOException {
-        SVGGraphics2D g2 = new SVGGraphics2D(widthPx, heightPx);
-        // the default id prefix comes from the clock; a fixed one keeps same-input SVGs byte-identical
         String name = file.getFileName().toString();
-        g2.setDefsKeyPrefix(name.substring(0, name.lastIndexOf('.') > 0 ? name.lastIndexOf('.') : name.length())
-                .replaceAll("[^A-Za-z0-9_-]", "_") + "-");
+        SVGUtils.writeToSVG(file.toFile(), svgElement(chart, name.substring(0, name.lastIndexOf('.') > 0
+                ? name.lastIndexOf('.') : name.length()).replaceAll("[^A-Za-z0-9_-]", "_") + "-", widthPx, heightPx,
+                scale));
+        return file;
+    }
+
+    /**
+     * The chart as an SVG {@code <svg>} element, as {@link #writeSvg} writes it (e.g. for a web page).
+     *
+     * @param idPrefix prefix of the ids in the SVG's defs (the default comes from the clock; a fixed
+     *                 one keeps same-input SVGs byte-identical)
+     */
+    public static String svgElement(JFreeChart chart, String idPrefix, int widthPx, int heightPx, double scale) {
+        SVGGraphics2D g2 = new SVGGraphics2D(widthPx, heightPx);
+        g2.setDefsKeyPrefix(idPrefix);
         // 2 decimals are plenty at pixel scale and keep dense rasters/traces small
         g2.setGeomDoubleConverter(SVGUtils.createDoubleConverter(SVG_DECIMALS));
         g2.setTransformDoubleConverter(SVGUtils.createDoubleConverter(SVG_DECIMALS + 2));
         g2.scale(scale, scale);
         drawWithTextAsText(chart, g2, widthPx / scale, heightPx / scale);
-        SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
-        return file;
+        return g2.getSVGElement();
     }
 
     /** Writes a one-page PDF of the chart (vector; 1 px = 0.75 pt, so the page has the figure's size at 96 dpi). */

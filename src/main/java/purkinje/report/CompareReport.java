@@ -38,6 +38,21 @@ public final class CompareReport {
     static final double CS_BIN_MS = 5;
     static final double ISI_BIN_MS = 2;
 
+    /** How to read the rates figure (also the lab's words for it). */
+    public static final String RATES_CAPTION = "Each dot is one simulated cell, at its mean firing rate over the whole "
+            + "run (vertical axis, Hz); dots are spread sideways only so they do not hide each other. The box spans the "
+            + "middle half of the cells (25th to 75th percentile) and the black line in it is the median. The line "
+            + "above the plot gives, for each condition against the first (the reference), the change of the mean rate "
+            + "with its 95 % confidence interval and the Mann-Whitney test: when the clouds of dots barely overlap, "
+            + "the difference is large compared with how much cells differ from each other.";
+    /** How to read a raster (also the lab's words for it). */
+    public static final String RASTER_READING = "Evenly spaced ticks mean regular pacemaking; fewer ticks per row "
+            + "mean a lower rate.";
+    /** How to read the voltage traces (also the lab's words for them). */
+    public static final String VOLTAGE_READING = "V climbs from the reset potential towards the threshold (dashed "
+            + "line), the cell fires (vertical stroke) and V is reset. The noise makes each climb a little different; "
+            + "a slower climb means a lower firing rate.";
+
     private CompareReport() {
     }
 
@@ -137,14 +152,7 @@ public final class CompareReport {
                 : String.join("\n", comparisons.stream().map(c -> RateByConditionFigure.comparisonSubtitle(c.test(),
                         c.reference(), c.changePercent(), c.ciLow(), c.ciHigh(), c.mannWhitneyP(), cellsPerCondition))
                         .toList());
-        out.add(new Figure("rates", RateByConditionFigure.chart(rateRecords, subtitle), 0,
-                "Each dot is one simulated cell, at its mean firing rate over the whole run (vertical axis, Hz); dots "
-                + "are spread sideways only so they do not hide each other. The box spans the middle half of the cells "
-                + "(25th to 75th percentile) and the black line in it is the median. The line above the plot gives, for "
-                + "each condition against the first (the reference), the change of the mean rate with its 95 % "
-                + "confidence interval and the Mann-Whitney test: when the clouds "
-                + "of dots barely overlap, the difference is large compared with how much cells differ from each "
-                + "other."));
+        out.add(new Figure("rates", RateByConditionFigure.chart(rateRecords, subtitle), 0, RATES_CAPTION));
 
         double durationMs = config.durationMs();
         if (spikeTable != null) {
@@ -181,8 +189,7 @@ public final class CompareReport {
                     + (shownCells < cellsPerCondition ? "the first " + shownCells + " of the " + cellsPerCondition
                             + " cells of each condition" : "every cell")
                     + ", so single spikes can be told apart (every spike of every cell is in spikes.csv; purkinje plot "
-                    + "--raster-window and --raster-cells draw more). Evenly spaced ticks mean regular pacemaking; "
-                    + "fewer ticks per row mean a lower rate."
+                    + "--raster-window and --raster-cells draw more). " + RASTER_READING
                     + (complex ? " Black triangles above a row are that cell's complex spikes, each followed by a gap "
                             + "in its ticks." : "")));
             if (complex) {
@@ -330,9 +337,8 @@ public final class CompareReport {
         double window = Math.min(CompareExperiment.TRACE_WINDOW_MS, config.durationMs());
         return new Figure("voltage-traces", VoltageTraceFigure.chart(traces, window), 0,
                 "The membrane potential V (mV) of " + config.record().voltageCells() + " example cell(s) per condition "
-                + "over the first " + purkinje.io.Quantities.formatNumber(window / 1000) + " s (time in s). V climbs from "
-                + "the reset potential towards the threshold (dashed line), the cell fires (vertical stroke) and V is "
-                + "reset. The noise makes each climb a little different; a slower climb means a lower firing rate.");
+                + "over the first " + purkinje.io.Quantities.formatNumber(window / 1000) + " s (time in s). "
+                + VOLTAGE_READING);
     }
 
     private static List<TableData> tables(ResultFiles.Table summary, List<Comparison> comparisons) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import purkinje.experiment.TheoryRates;
+import purkinje.analysis.theory.TheoryRates;
 import purkinje.io.Quantities;
 import purkinje.model.CellParameters;
 import purkinje.model.Condition;
@@ -160,15 +160,16 @@ public final class FiReport {
             AtPace at = c < conditions.size() ? rateAtPace(currents.get(c), rates.get(c)) : new AtPace(Double.NaN,
                     false);
             rows.add(List.of(name, rb.text(i, "meis1_dosage"), Numbers.precise(rb.number(i, "I_pace_pA")),
+                    Numbers.signed(rb.number(i, "synaptic_mean_pA"), "%+.2f"),
                     Numbers.precise(rb.number(i, "rheobase_total_pA")), Numbers.signed(rb.number(i,
                             "rheobase_injected_pA"), "%+.2f"), Numbers.precise(at.rateHz()) + (at.interpolated()
                             ? " (interpolated)" : "")));
         }
         return List.of(new TableData("Rheobase and rate at I_pace (rheobase.csv, fi.csv)", List.of("condition",
-                "MEIS1 dosage", "I_pace (pA)", "rheobase, total (pA)", "rheobase, injected (pA)",
+                "MEIS1 dosage", "I_pace (pA)", "mean synaptic input (pA)", "rheobase, total (pA)", "rheobase, injected (pA)",
                 "rate at 0 pA injected (Hz)"), rows,
                 "Rheobase: the total current g_L (V_th - E_L) at which a noise-free cell starts to fire, and the "
-                + "injected current that reaches it. With noise, cells fire below the rheobase too. The simulated "
+                + "injected current that reaches it (the total minus I_pace and the mean synaptic input). With noise, cells fire below the rheobase too. The simulated "
                 + "points are in fi.csv."));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import purkinje.analysis.CellStatistics;
 import purkinje.analysis.DistributionSummary;
+import purkinje.analysis.theory.TheoryRates;
 import purkinje.engine.Ensemble;
 import purkinje.engine.EnsembleResult;
 import purkinje.engine.EnsembleSimulator;
@@ -126,8 +127,8 @@ public final class SweepRunner {
                     cvs[k] = s.cv();
                 }
                 DistributionSummary r = DistributionSummary.of(rates);
-                double theory = TheoryRate.rateHz(rc.cellFor(condition), rc.noise(), rc.heterogeneity(),
-                        rc.inputsFor(condition));
+                double theory = TheoryRates.identicalCellsRateHz(rc.cellFor(condition), rc.noise(),
+                        rc.heterogeneity(), rc.inputsFor(condition));
                 rows.add(new PointRow(i, values, condition.name(), condition.meis1Dosage(), p.cellCount(), r.mean(),
                         r.sd(), r.sem(), DistributionSummary.of(cvs).mean(), theory, rc.seed()));
             }

@@ -48,7 +48,45 @@ class FiAndValidateCommandTest {
         assertTrue(Files.isRegularFile(out.resolve("figures/fi.svg")));
         // rheobase: g_L (V_th - E_L) = 20/47 nS * 16 mV
         String rheobase = Files.readAllLines(out.resolve("rheobase.csv")).get(1);
-        assertEquals(20.0 / 47 * 16, Double.parseDouble(rheobase.split(",")[3]), 1e-9);
+        assertEquals(20.0 / 47 * 16, Double.parseDouble(rheobase.split(",")[4]), 1e-9);
+    }
+
+    /**
+     * Issue 11.4: with synaptic inputs the rheobase subtracts their mean current too. Parallel fibres
+     * add 2650 x 0.5 Hz x 2 pA x 2 ms = 5.3 pA and interneurons take 20 x 10 Hz x 2 pA x 5 ms = 2 pA,
+     * so the injected rheobase is g_L (V_th - E_L) - I_pace - 3.3 pA; and it must agree with the
+     * noise-free theory column of fi.csv: zero rate below it, firing above it.
+     */
+    @Test
+    void rheobaseIncludesTheMeanSynapticCurrent() throws IOException {
+        Path c = config("seed: 3\nduration: 1 s\ncells_per_condition: 2\nnoise:\n  sigma_v: 0 mV\n"
+                + "cell:\n  I_pace: 7 pA\nheterogeneity:\n  I_pace: 0\n"
+                + "inputs:\n  parallel_fibres: {rate: 0.5 Hz, synapses: 2650, weight: 2 pA, tau_syn: 2 ms}\n"
+                + "  interneurons: {rate: 10 Hz, synapses: 20, weight: 2 pA, tau_syn: 5 ms}\n"
+                + "conditions:\n  - name: wild-type\n    meis1_dosage: 1\n"
+                + "fi:\n  from: -6 pA\n  to: 2 pA\n  steps: 5\n");
+        Path out = dir.resolve("fi-inputs");
+        assertEquals(0, PurkinjeCommand.execute("fi", "--config", c.toString(), "--out", out.toString(), "--quiet"));
+        List<String> rb = Files.readAllLines(out.resolve("rheobase.csv"));
+        List<String> header = List.of(rb.get(0).split(","));
+        String[] r = rb.get(1).split(",");
+        double injected = Double.parseDouble(r[header.indexOf("rheobase_injected_pA")]);
+        double total = 20.0 / 47 * 16;
+        List<String> fi = Files.readAllLines(out.resolve("fi.csv"));
+        int firing = 0;
+        for (String line : fi.subList(1, fi.size())) {
+            String[] f = line.split(",");
+            double current = Double.parseDouble(f[1]);
+            double deterministic = Double.parseDouble(f[8]);
+            assertEquals(current > injected, deterministic > 0, line + " vs rheobase " + injected);
+            firing += deterministic > 0 ? 1 : 0;
+        }
+        assertEquals(total - 7 - 3.3, injected, 1e-9);
+        assertEquals("condition,meis1_dosage,I_pace_pA,synaptic_mean_pA,rheobase_total_pA,rheobase_injected_pA",
+                rb.get(0));
+        assertEquals(3.3, Double.parseDouble(r[3]), 1e-9);
+        assertEquals(total, Double.parseDouble(r[4]), 1e-9);
+        assertEquals(3, firing, "-2, 0 and 2 pA lie above the rheobase of -3.49 pA");
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import purkinje.analysis.theory.TheoryRates;
 import purkinje.model.NoiseParameters;
 
 /** The pass/fail rule of a validation row, and that a wrong model is caught. */

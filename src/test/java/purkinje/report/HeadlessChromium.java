@@ -27,9 +27,9 @@ import purkinje.io.Json;
  * that each image decoded, and takes a screenshot. Started with the flags that work on a closed
  * network (no background networking, no component updates) and a fresh profile folder.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     /** What loading a page showed. */
-    record PageCheck(List<String> consoleErrors, List<String> requests, List<String> brokenImages, int images,
+    public record PageCheck(List<String> consoleErrors, List<String> requests, List<String> brokenImages, int images,
                      String headline) {
     }
 
@@ -47,7 +47,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The browser binary, or null if none is installed. */
-    static Path binary() {
+    public static Path binary() {
         for (String p : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
             if (Files.isExecutable(Path.of(p))) {
                 return Path.of(p);
@@ -57,7 +57,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Starts the browser; throws IOException with the reason if it cannot start within 30 s. */
-    static HeadlessChromium start(Path binary, int width, int height) throws IOException, InterruptedException {
+    public static HeadlessChromium start(Path binary, int width, int height) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("purkinje-chromium-");
         Process p = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -185,17 +185,51 @@ final class HeadlessChromium implements AutoCloseable {
         throw new IOException("no " + method + " within 60 s");
     }
 
-    /** Loads a file, checks it and writes a screenshot (PNG) of the first {@code height} px. */
-    PageCheck load(Path file, Path screenshot) throws IOException, InterruptedException {
+    /** Opens {@code url} and waits for its load event; console errors and requests are collected from here on. */
+    public void navigate(String url) throws IOException, InterruptedException {
         events.clear();
         call("Runtime.enable", null);
         call("Log.enable", null);
         call("Network.enable", null);
         call("Page.enable", null);
         ObjectNode nav = Json.mapper().createObjectNode();
-        nav.put("url", file.toAbsolutePath().toUri().toString());
+        nav.put("url", url);
         call("Page.navigate", nav);
         await("Page.loadEventFired");
+    }
+
+    /** The value of a JavaScript expression in the page (a promise is awaited). */
+    public JsonNode evaluate(String expression) throws IOException, InterruptedException {
+        ObjectNode eval = Json.mapper().createObjectNode();
+        eval.put("expression", expression);
+        eval.put("returnByValue", true);
+        eval.put("awaitPromise", true);
+        JsonNode r = call("Runtime.evaluate", eval);
+        if (r.has("exceptionDetails")) {
+            throw new IOException("script failed: " + r.get("exceptionDetails"));
+        }
+        return r.path("result").path("value");
+    }
+
+    /** Sends a raw DevTools command (e.g. Input.dispatchMouseEvent) and returns its result. */
+    public JsonNode command(String method, ObjectNode params) throws IOException, InterruptedException {
+        return call(method, params);
+    }
+
+    /** Writes a PNG screenshot of the viewport. */
+    public void screenshot(Path file) throws IOException, InterruptedException {
+        ObjectNode shot = Json.mapper().createObjectNode();
+        shot.put("format", "png");
+        byte[] png = Base64.getDecoder().decode(call("Page.captureScreenshot", shot).path("data").asText());
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.write(file, png);
+    }
+
+    /** Loads a file, checks it and writes a screenshot (PNG) of the first {@code height} px. */
+    PageCheck load(Path file, Path screenshot) throws IOException, InterruptedException {
+        navigate(file.toAbsolutePath().toUri().toString());
         String script = "JSON.stringify({images: Array.from(document.images).map(i => ({alt: i.alt, ok: i.complete "
                 + "&& i.naturalWidth > 0 && i.naturalHeight > 0})), headline: (document.getElementById('headline') "
                 + "|| {}).textContent || ''})";
@@ -209,14 +243,18 @@ final class HeadlessChromium implements AutoCloseable {
                 broken.add(i.path("alt").asText());
             }
         }
-        ObjectNode shot = Json.mapper().createObjectNode();
-        shot.put("format", "png");
-        byte[] png = Base64.getDecoder().decode(call("Page.captureScreenshot", shot).path("data").asText());
-        Files.createDirectories(screenshot.getParent());
-        Files.write(screenshot, png);
-
+        screenshot(screenshot);
         List<String> errors = new ArrayList<>();
         List<String> requests = new ArrayList<>();
+        collect(errors, requests);
+        return new PageCheck(errors, requests, broken, value.path("images").size(), value.path("headline").asText());
+    }
+
+    /** Drains pending events, then lists the console errors and the requested URLs since {@link #navigate}. */
+    public void collect(List<String> errors, List<String> requests) throws InterruptedException {
+        for (JsonNode m = messages.poll(); m != null; m = messages.poll()) {
+            events.add(m);
+        }
         for (JsonNode e : events) {
             String method = e.path("method").asText();
             JsonNode p = e.path("params");
@@ -241,7 +279,6 @@ final class HeadlessChromium implements AutoCloseable {
                 }
             }
         }
-        return new PageCheck(errors, requests, broken, value.path("images").size(), value.path("headline").asText());
     }
 
     private static String tail(Path log) {

@@ -1,19 +1,18 @@
-package purkinje.experiment;
+package purkinje.analysis.theory;
 
-import purkinje.analysis.theory.ColouredNoiseLif;
-import purkinje.analysis.theory.DeterministicLif;
-import purkinje.analysis.theory.LifTheoryCell;
-import purkinje.analysis.theory.WhiteNoiseLif;
 import purkinje.model.CellParameters;
+import purkinje.model.Heterogeneity;
 import purkinje.model.Inputs;
 import purkinje.model.PoissonInput;
 import purkinje.model.NoiseParameters;
 
 /**
- * The closed-form predictions for a model cell with the configured noise: deterministic f-I
- * without noise, Siegert (Brunel 2000) with white noise, Fourcaud-Brunel (2002) with
- * Ornstein-Uhlenbeck current noise. They hold for identical cells; with heterogeneity they
- * describe the nominal cell, not the population mean.
+ * The closed-form predictions for a model cell with the configured noise and synaptic inputs, the
+ * one place every command takes its theory from (bench, fi, sweep, validate, reports):
+ * deterministic f-I without noise, Siegert (Brunel 2000) with white noise, Fourcaud-Brunel (2002)
+ * with Ornstein-Uhlenbeck current noise, and Poisson inputs by the diffusion approximation. They
+ * hold for identical cells; with heterogeneity they describe the nominal cell, not the population
+ * mean ({@link #identicalCellsRateHz} says NaN there).
  */
 public final class TheoryRates {
     private TheoryRates() {
@@ -21,6 +20,16 @@ public final class TheoryRates {
 
     public static LifTheoryCell cell(CellParameters p) {
         return new LifTheoryCell(p.tauMs(), p.tRefMs(), p.eLeakMv(), p.vThresholdMv(), p.vResetMv());
+    }
+
+    /**
+     * The rate a population of identical cells fires at: {@link #rateHz(CellParameters, NoiseParameters,
+     * Inputs, double)} without injected current, NaN with cell-to-cell heterogeneity (the nominal
+     * cell's rate is not the population mean) or where the theory does not apply.
+     */
+    public static double identicalCellsRateHz(CellParameters p, NoiseParameters noise, Heterogeneity heterogeneity,
+                                              Inputs inputs) {
+        return heterogeneity.isNone() ? rateHz(p, noise, inputs, 0) : Double.NaN;
     }
 
     /** Stationary rate (Hz) with the configured noise and an extra injected current. */
@@ -46,8 +55,7 @@ public final class TheoryRates {
             return Double.NaN;
         }
         double tauM = p.tauMs();
-        double meanPa = p.iPacePa() + injectedPa + meanCurrent(inputs.parallelFibres())
-                - meanCurrent(inputs.interneurons());
+        double meanPa = p.iPacePa() + injectedPa + meanSynapticCurrentPa(inputs);
         double mu = meanPa / p.gLeakNs();
         // white-equivalent intensities (Brunel's sigma^2) and their Fourcaud-Brunel shifts
         double intensity = 0;
@@ -79,6 +87,15 @@ public final class TheoryRates {
         return in == null || !in.isActive() ? 0 : in.meanCurrentPa();
     }
 
+    /**
+     * Net mean synaptic current in pA: N r w tau_syn of the parallel fibres (excitatory) minus that
+     * of the interneurons (inhibitory). The climbing fibre adds no current (it holds V during its
+     * pause), so it does not count.
+     */
+    public static double meanSynapticCurrentPa(Inputs inputs) {
+        return meanCurrent(inputs.parallelFibres()) - meanCurrent(inputs.interneurons());
+    }
+
     /** Free-membrane variance (mV^2) caused by one Poisson input, by Campbell's theorem. */
     public static double synapticVoltageVariance(CellParameters p, PoissonInput in) {
         double ratePerMs = in.totalRateHz() * 1e-3;
@@ -96,8 +113,7 @@ public final class TheoryRates {
 
     /** Rate (Hz) without any fluctuations: synaptic inputs replaced by their mean currents. */
     public static double deterministicRateHz(CellParameters p, Inputs inputs, double injectedPa) {
-        double meanPa = p.iPacePa() + injectedPa + meanCurrent(inputs.parallelFibres())
-                - meanCurrent(inputs.interneurons());
+        double meanPa = p.iPacePa() + injectedPa + meanSynapticCurrentPa(inputs);
         return DeterministicLif.rateHz(cell(p), meanPa / p.gLeakNs());
     }
 
@@ -112,5 +128,14 @@ public final class TheoryRates {
     /** Total current at which the noise-free cell starts to fire, g_L (V_th - E_L), in pA. */
     public static double rheobasePa(CellParameters p) {
         return DeterministicLif.rheobasePa(cell(p), p.gLeakNs());
+    }
+
+    /**
+     * Injected current at which the noise-free cell starts to fire: the total rheobase
+     * g_L (V_th - E_L) minus what the cell already receives, I_pace and the mean synaptic current
+     * ({@link #meanSynapticCurrentPa}), in pA.
+     */
+    public static double rheobaseInjectedPa(CellParameters p, Inputs inputs) {
+        return rheobasePa(p) - p.iPacePa() - meanSynapticCurrentPa(inputs);
     }
 }

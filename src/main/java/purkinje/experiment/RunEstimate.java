@@ -1,0 +1,147 @@
+package purkinje.experiment;
+
+import java.util.Locale;
+import purkinje.io.ConfigException;
+import purkinje.model.RunConfig;
+
+/**
+ * What a run will cost, estimated before anything is simulated, so that a run that cannot fit in
+ * the heap, or would outlast a batch job's time limit, is refused up front in one line instead of
+ * hanging or dying of OutOfMemoryError hours later.
+ *
+ * <p>Work is counted in cell-steps, {@code cells x duration / dt}, in floating point so no count
+ * can overflow. Memory is the part that grows with the run's size and stays on the heap: per-cell
+ * state and statistics ({@value #BYTES_PER_CELL} bytes a cell, an upper bound; measured: about 590
+ * bytes a cell for 1e6 cells without kept spikes), and voltage traces, {@value #BYTES_PER_SAMPLE}
+ * bytes per kept sample (a double in the engine, a CSV row read back for the figure). Kept spikes
+ * stream to a temporary file, and so are not counted against the heap.
+ *
+ * <p>Time uses {@value #CELL_STEPS_PER_S_PER_THREAD} cell-steps per second per thread, a rate that
+ * every engine path (one cell at a time, with synaptic inputs or coloured noise) reaches on the
+ * 2-core development machine; the vector path is up to 10x faster, so long white-noise runs end
+ * sooner than estimated.
+ *
+ * @param cells            cells simulated (all conditions, points or currents)
+ * @param stepsPerCell     time steps per cell, duration / dt
+ * @param traceSamples     voltage samples kept (all traced cells)
+ * @param threads          worker threads
+ */
+public record RunEstimate(double cells, double stepsPerCell, double traceSamples, int threads) {
+    /** Heap per simulated cell (bytes, upper bound). */
+    public static final double BYTES_PER_CELL = 1024;
+    /** Heap per kept voltage sample (bytes): the engine's double and the CSV row read back for the figure. */
+    public static final double BYTES_PER_SAMPLE = 128;
+    /** Heap the JVM needs besides the run: classes, figures, buffers. */
+    public static final double BASE_BYTES = 64e6;
+    /** Conservative throughput of one worker thread (cell-steps per second). */
+    public static final double CELL_STEPS_PER_S_PER_THREAD = 2e7;
+    /** The engine counts steps in a long and times as multiples of dt in a double: stay exact. */
+    public static final double MAX_STEPS = 0x1p53;
+    /** Runs estimated to take longer than this get a warning with the estimate. */
+    public static final double WARN_AFTER_S = 3600;
+
+    /** The estimate of a compare run (every condition's population). */
+    public static RunEstimate of(RunConfig rc, int populations, int threads) {
+        double cells = (double) rc.cellsPerCondition() * populations;
+        double steps = rc.durationMs() / rc.dtMs();
+        double traced = Math.min(rc.record().voltageCells(), rc.cellsPerCondition()) * (double) populations;
+        double samplesPerTrace = Math.min(CompareExperiment.TRACE_WINDOW_MS / rc.dtMs(), steps) + 1;
+        return new RunEstimate(cells, steps, traced * samplesPerTrace, threads);
+    }
+
+    /** The estimate of a run without voltage traces: {@code cells} cells of {@code rc}'s duration and dt. */
+    public static RunEstimate untraced(RunConfig rc, double cells, int threads) {
+        return new RunEstimate(cells, rc.durationMs() / rc.dtMs(), 0, threads);
+    }
+
+    /** The work, cells x steps per cell. */
+    public double cellSteps() {
+        return cells * stepsPerCell;
+    }
+
+    /**
+     * Two runs one after the other (e.g. sweep points): cells, work and traces add up; steps per
+     * cell is the work-weighted mean, or infinite if either is beyond {@link #MAX_STEPS}.
+     */
+    public RunEstimate plus(RunEstimate o) {
+        double total = cells + o.cells;
+        double steps = Math.max(stepsPerCell, o.stepsPerCell) > MAX_STEPS ? Double.POSITIVE_INFINITY
+                : total == 0 ? Math.max(stepsPerCell, o.stepsPerCell) : (cellSteps() + o.cellSteps()) / total;
+        return new RunEstimate(total, steps, traceSamples + o.traceSamples, threads);
+    }
+
+    public double heapBytes() {
+        return BASE_BYTES + cells * BYTES_PER_CELL + traceSamples * BYTES_PER_SAMPLE;
+    }
+
+    public double seconds() {
+        return cellSteps() / (CELL_STEPS_PER_S_PER_THREAD * Math.max(1, threads));
+    }
+
+    /**
+     * Refuses (one-line {@link ConfigException}) a run the engine cannot count, that cannot fit
+     * in {@code maxHeapBytes}, or that would take longer than {@code timeLimitS} (NaN: no limit);
+     * returns a warning line for a very long run, or null.
+     */
+    public String check(double maxHeapBytes, double timeLimitS) {
+        if (!(stepsPerCell <= MAX_STEPS)) {
+            throw new ConfigException(String.format(Locale.ROOT, "duration / dt = %s steps per cell, more than the "
+                    + "engine can count (2^53 = 9.0e15); use a shorter duration or a larger dt", number(stepsPerCell)));
+        }
+        if (heapBytes() > maxHeapBytes) {
+            throw new ConfigException(String.format(Locale.ROOT, "this run needs about %s of memory (%s cells%s), "
+                    + "more than the %s the JVM may use; simulate fewer cells%s, or give Java more memory "
+                    + "(PURKINJE_JAVA_OPTS=-Xmx...)", bytes(heapBytes()), number(cells),
+                    traceSamples > 0 ? String.format(Locale.ROOT, ", %s voltage samples", number(traceSamples)) : "",
+                    bytes(maxHeapBytes), traceSamples * BYTES_PER_SAMPLE > cells * BYTES_PER_CELL
+                            ? " or fewer record.voltage_cells" : ""));
+        }
+        if (seconds() > timeLimitS) {
+            throw new ConfigException(String.format(Locale.ROOT, "this run is estimated to take %s (%s cell-steps on "
+                    + "%d threads), more than --time-limit %s; simulate fewer cells or a shorter duration, or raise "
+                    + "the limit", duration(seconds()), number(cellSteps()), threads, duration(timeLimitS)));
+        }
+        if (seconds() > WARN_AFTER_S) {
+            return String.format(Locale.ROOT, "purkinje: warning: this run is estimated to take up to %s (%s "
+                    + "cell-steps on %d threads); --time-limit refuses runs estimated to take longer than a limit",
+                    duration(seconds()), number(cellSteps()), threads);
+        }
+        return null;
+    }
+
+    /** {@link #check} against this JVM's heap; a warning goes to stderr. */
+    public void checkAndWarn(double timeLimitS) {
+        String warning = check(Runtime.getRuntime().maxMemory(), timeLimitS);
+        if (warning != null) {
+            System.err.println(warning);
+        }
+    }
+
+    static String number(double v) {
+        return v < 1e6 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2g", v);
+    }
+
+    static String bytes(double b) {
+        return b >= 1e9 ? String.format(Locale.ROOT, "%.3g GB", b / 1e9) : String.format(Locale.ROOT, "%.0f MB", b / 1e6);
+    }
+
+    /** A duration for people: seconds, minutes, hours, days or years. */
+    public static String duration(double s) {
+        if (!Double.isFinite(s)) {
+            return "forever";
+        }
+        if (s < 120) {
+            return String.format(Locale.ROOT, "%.0f s", s);
+        }
+        if (s < 7200) {
+            return String.format(Locale.ROOT, "%.0f min", s / 60);
+        }
+        if (s < 172800) {
+            return String.format(Locale.ROOT, "%.1f h", s / 3600);
+        }
+        if (s < 3.15e7 * 2) {
+            return String.format(Locale.ROOT, "%.0f days", s / 86400);
+        }
+        return String.format(Locale.ROOT, "%.2g years", s / 3.156e7);
+    }
+}
