@@ -17,8 +17,17 @@ import purkinje.model.RunConfig;
 /** {@code purkinje compare}: wild type vs reduced MEIS1 populations, statistics, test, figures. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Simulate each condition's population, compare firing rates, write tables and figures.",
-            "Writes manifest.json, cells.csv, summary.csv, comparison.json, spikes.csv and figures/ into the output "
-                + "folder, all at once when the run is complete."})
+            "Writes into the output folder, all at once when the run is complete:",
+            "  manifest.json    how to rerun: version, command line, resolved config, seed",
+            "  cells.csv        one row per cell: rate, ISI statistics",
+            "  summary.csv      one row per condition",
+            "  comparison.json  each condition vs the first: rate change, tests",
+            "  spikes.csv       every spike (record.spikes: true)",
+            "  voltage.csv      V(t) of record.voltage_cells cells per condition",
+            "  report.html      the self-contained report",
+            "  figures/         rates, raster, voltage-traces, isi-histogram, population-rate",
+            "                   (and cs-triggered-rate with a climbing fibre), .png and .svg;",
+            "                   none with --no-figures"})
 final class CompareCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Run config (default: configs/compare.yaml).")
     Path config;

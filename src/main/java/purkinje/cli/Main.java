@@ -6,6 +6,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LauncherWatch.start();
+        RunTemp.start();
         System.exit(PurkinjeCommand.execute(args));
     }
 }

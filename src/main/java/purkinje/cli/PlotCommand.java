@@ -72,6 +72,9 @@ final class PlotCommand implements Callable<Integer> {
         }
         Reports.Outcome o = Reports.render(folder.toAbsolutePath().normalize(), rendering, true,
                 CompareRunner.displayPath(folder.toAbsolutePath().normalize()), options);
+        java.util.List<Path> drawn = new java.util.ArrayList<>(o.figureFiles());
+        drawn.add(o.report());
+        purkinje.io.OutputFolder.recordToolFiles(folder.toAbsolutePath().normalize(), drawn);
         if (!quiet) {
             System.out.println(o.content().headline());
             System.out.println("figures: " + o.figureFiles().size() + " files in "

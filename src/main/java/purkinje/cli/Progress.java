@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import purkinje.engine.ProgressListener;
 
 /**
- * Progress on stderr: a bar with time left on a terminal, a plain line at most every
+ * Progress on stderr (never going backwards): a bar with time left when stderr is a terminal, a plain line at most every
  * {@value #LOG_INTERVAL_S} seconds in batch logs, nothing under --quiet. Nothing is shown for
  * runs that finish within the first {@value #QUIET_START_S} seconds.
  */
@@ -14,11 +14,13 @@ final class Progress implements ProgressListener {
     private final PrintStream err;
     private final boolean terminal;
     private final String label;
-    private final long startNanos = System.nanoTime();
+    private final long startNanos;
     private double lastShownS = Double.NEGATIVE_INFINITY;
+    private double shownFraction;
     private boolean shown;
 
-    private Progress(PrintStream err, boolean terminal, String label) {
+    Progress(PrintStream err, boolean terminal, String label, long startNanos) {
+        this.startNanos = startNanos;
         this.err = err;
         this.terminal = terminal;
         this.label = label;
@@ -28,13 +30,15 @@ final class Progress implements ProgressListener {
         if (quiet) {
             return ProgressListener.NONE;
         }
-        return new Progress(System.err, System.console() != null, label);
+        return new Progress(System.err, Terminal.stderrIsTerminal(), label, System.nanoTime());
     }
 
     @Override
     public void progress(long done, long total) {
         double elapsed = (System.nanoTime() - startNanos) * 1e-9;
-        double fraction = total == 0 ? 1 : (double) done / total;
+        // never backwards: a caller that reports several runs in turn must not make the bar jump back
+        double fraction = Math.max(shownFraction, total == 0 ? 1 : (double) done / total);
+        shownFraction = fraction;
         if (done >= total) {
             if (shown && terminal) {
                 err.print("\r" + " ".repeat(78) + "\r");

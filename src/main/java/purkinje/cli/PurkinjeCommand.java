@@ -1,11 +1,8 @@
 package purkinje.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import purkinje.io.ConfigException;
-import purkinje.model.InvalidParameterException;
 
 /** The root command: lists the subcommands; exit codes as in {@link ExitCodes}. */
 @Command(name = "purkinje", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -31,31 +28,49 @@ public final class PurkinjeCommand implements Runnable {
         System.setProperty("java.awt.headless", "true");
         CommandLine cl = new CommandLine(new PurkinjeCommand());
         cl.setExecutionExceptionHandler(PurkinjeCommand::handle);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("purkinje: " + ex.getMessage());
-            err.println("(see 'purkinje " + (ex.getCommandLine().getCommandName().equals("purkinje") ? ""
-                    : ex.getCommandLine().getCommandName() + " ") + "--help')");
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+        cl.setParameterExceptionHandler(PurkinjeCommand::usageError);
+        cl.addSubcommand("completion", new picocli.AutoComplete.GenerateCompletion());
+        cl.getSubcommands().get("completion").getCommandSpec().usageMessage().description(
+                "Print a bash/zsh completion script: source <(purkinje completion)");
+        everyCommand(cl, sub -> {
+            if (sub.getCommandSpec().versionProvider() == null) { // --version answers on every subcommand
+                sub.getCommandSpec().versionProvider(new Version());
+            }
         });
-        return cl.execute(args);
+        javax.imageio.ImageIO.setUseCache(false); // no imageio*.tmp files, which a killed run would leave behind
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) { // an Error (e.g. OutOfMemoryError) escapes picocli's handler
+            return Failures.report(t, cl.getErr());
+        }
+    }
+
+    private static void everyCommand(CommandLine cl, java.util.function.Consumer<CommandLine> action) {
+        action.accept(cl);
+        cl.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
+    }
+
+    /** A usage error: one line with the problem, a suggestion when there is one, and where help is. */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String message = ex.getMessage().strip().replace('\n', ' ');
+        String suggestion = "";
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && cl.getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            message = "unknown command '" + u.getUnmatched().get(0) + "'";
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            suggestion = "; did you mean '" + String.join("' or '", u.getSuggestions().subList(0,
+                    Math.min(3, u.getSuggestions().size()))) + "'?";
+        }
+        String name = cl.getCommandName().equals("purkinje") ? "" : cl.getCommandName() + " ";
+        err.println("purkinje: " + message + suggestion + " (see 'purkinje " + name + "--help')");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
     }
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
-        if (ex instanceof ConfigException || ex instanceof InvalidParameterException) {
-            err.println("purkinje: " + ex.getMessage());
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        }
-        if (ex instanceof UncheckedIOException io) {
-            err.println("purkinje: " + io.getMessage() + ": " + io.getCause().getMessage());
-        } else {
-            err.println("purkinje: failed: " + ex);
-            ex.printStackTrace(err);
-        }
-        err.flush();
-        return ExitCodes.FAILURE;
+        return Failures.report(ex, cl.getErr());
     }
 }

@@ -26,7 +26,8 @@ final class RunOptions {
     boolean noFigures;
 
     @Option(names = "--time-limit", paramLabel = "TIME",
-            description = "Refuse up front (exit 2) a run estimated to take longer, e.g. '2 h' (a batch job's wall time).")
+            description = "Refuse up front (exit 2) a run estimated to take longer, e.g. '2 h', '30 min', '600 s' "
+                + "(a batch job's wall time).")
     String timeLimit;
 
     /** The --time-limit in seconds, NaN without one. */
@@ -34,9 +35,12 @@ final class RunOptions {
         if (timeLimit == null) {
             return Double.NaN;
         }
+        java.util.regex.Matcher hours = java.util.regex.Pattern.compile("\\s*([0-9.]+(?:[eE][-+]?[0-9]+)?)\\s*(h|min)\\s*")
+                .matcher(timeLimit);
         double ms;
         try {
-            ms = purkinje.io.Quantities.parse(timeLimit, purkinje.model.Unit.MILLISECOND, "--time-limit", "2 h");
+            ms = hours.matches() ? Double.parseDouble(hours.group(1)) * (hours.group(2).equals("h") ? 3.6e6 : 6e4)
+                    : purkinje.io.Quantities.parse(timeLimit, purkinje.model.Unit.MILLISECOND, "--time-limit", "2 h");
         } catch (IllegalArgumentException e) {
             throw new purkinje.io.ConfigException(e.getMessage());
         }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import purkinje.sweep.SweepRunner;
 
 /**
- * Sweep progress on stderr: on a terminal a bar with points done, points per second and time
+ * Sweep progress on stderr (never going backwards): when stderr is a terminal a bar with points done, points per second and time
  * left; in batch logs (no console) a plain line at most every {@value Progress#LOG_INTERVAL_S} s;
  * nothing under --quiet or for sweeps done within {@value Progress#QUIET_START_S} s.
  */
@@ -14,6 +14,7 @@ final class SweepProgress implements SweepRunner.Listener {
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
     private double lastShownS = Double.NEGATIVE_INFINITY;
+    private double shownFraction;
     private boolean shown;
 
     private SweepProgress(PrintStream err, boolean terminal) {
@@ -22,13 +23,26 @@ final class SweepProgress implements SweepRunner.Listener {
     }
 
     static SweepRunner.Listener of(boolean quiet) {
-        return quiet ? SweepRunner.Listener.NONE : new SweepProgress(System.err, System.console() != null);
+        return quiet ? SweepRunner.Listener.NONE : new SweepProgress(System.err, Terminal.stderrIsTerminal());
+    }
+
+    /**
+     * A plain progress line: the share of the work (cell-steps) done, then the points written so far.
+     * Points are simulated together in batches and written when their batch ends, so the work can
+     * be at 87 % with no point written yet; the line says both, in that order.
+     */
+    static String logLine(double fraction, int pointsDone, int pointsTotal, double elapsedS, String rate,
+                          double leftS) {
+        return String.format(Locale.ROOT, "sweep: %.0f%% of the work done, %d/%d points written, %s elapsed, %s%s"
+                + "about %s left", 100 * fraction, pointsDone, pointsTotal, Progress.duration(elapsedS), rate,
+                rate.isEmpty() ? "" : ", ", Progress.duration(leftS));
     }
 
     @Override
     public synchronized void progress(long stepsDone, long stepsTotal, int pointsDone, int pointsTotal) {
         double elapsed = (System.nanoTime() - startNanos) * 1e-9;
-        double fraction = stepsTotal == 0 ? 1 : (double) stepsDone / stepsTotal;
+        double fraction = Math.max(shownFraction, stepsTotal == 0 ? 1 : (double) stepsDone / stepsTotal);
+        shownFraction = fraction;
         if (pointsDone >= pointsTotal) {
             if (shown && terminal) {
                 err.print("\r" + " ".repeat(79) + "\r");
@@ -44,14 +58,12 @@ final class SweepProgress implements SweepRunner.Listener {
         if (terminal) {
             int width = 24;
             int filled = (int) Math.round(fraction * width);
-            err.printf(Locale.ROOT, "\rsweep [%s%s] %d/%d points %s  %s left ", "#".repeat(filled),
-                    ".".repeat(width - filled), pointsDone, pointsTotal, rate, Progress.duration(left));
+            err.printf(Locale.ROOT, "\rsweep [%s%s] %3.0f%%, %d/%d points written %s  %s left ", "#".repeat(filled),
+                    ".".repeat(width - filled), 100 * fraction, pointsDone, pointsTotal, rate, Progress.duration(left));
             err.flush();
             shown = true;
         } else if (elapsed - lastShownS >= Progress.LOG_INTERVAL_S) {
-            err.printf(Locale.ROOT, "sweep: %d/%d points done (%.0f%%), %s elapsed, %s%sabout %s left%n", pointsDone,
-                    pointsTotal, 100 * fraction, Progress.duration(elapsed), rate, rate.isEmpty() ? "" : ", ",
-                    Progress.duration(left));
+            err.printf(Locale.ROOT, "%s%n", logLine(fraction, pointsDone, pointsTotal, elapsed, rate, left));
             lastShownS = elapsed;
             shown = true;
         }

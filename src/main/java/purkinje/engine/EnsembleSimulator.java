@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.rng.UniformRandomProvider;
 import purkinje.model.CellParameter;
 import purkinje.model.Inputs;
 
@@ -223,15 +224,17 @@ public final class EnsembleSimulator {
                     RandomStreams.Purpose.DYNAMICS);
             // Start anywhere between reset and threshold, so cells do not fire in step at first.
             double v0 = vReset + (vTh - vReset) * rng.nextDouble();
+            UniformRandomProvider crossingTimes = sigma > 0 ? RandomStreams.forCell(e.populationSeed[cell],
+                    e.cellInPopulation[cell], RandomStreams.Purpose.SPIKE_TIME) : null;
             Inputs inputs = e.inputs[cell];
             if (inputs != null) {
                 SynapticIntegrator.simulate(capacitance, tau, vInf, vTh, vReset, tRef, sigma, inputs, s.keepSpikes(), rng,
-                        v0, ctx, recorder);
+                        crossingTimes, v0, ctx, recorder);
             } else if (tauNoise > 0 && sigma > 0) {
                 ColouredNoiseIntegrator.simulate(tau, tauNoise, vInf, vTh, vReset, tRef, sigma, rng, v0, ctx, recorder);
             } else {
                 WhiteNoiseCell whiteNoiseCell = new WhiteNoiseCell(tau, vInf, vTh, vReset, tRef, sigma, s.dtMs(), v0,
-                        recorder);
+                        recorder, crossingTimes);
                 if (lanes != null && sigma > 0 && trace == null) {
                     recorder.deferSpool();
                     group[grouped] = whiteNoiseCell;

@@ -18,7 +18,9 @@ public final class RandomStreams {
         /** Cell-to-cell parameter variability. */
         HETEROGENEITY,
         /** Initial state and membrane noise. */
-        DYNAMICS
+        DYNAMICS,
+        /** Crossing times inside a step of Brownian-bridge crossings ({@link BridgeCrossing}). */
+        SPIKE_TIME
     }
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;

@@ -29,8 +29,8 @@ import purkinje.model.PoissonInput;
  * from a Poisson distribution with mean N r dt (from the cell's own stream) and delivered at the
  * start of the step, as in NEST. Climbing-fibre events form a Poisson process at exact times
  * ({@link ClimbingFibre}: complex spike, V held at the pause potential for the pause). Threshold
- * detection and spike times as in {@link WhiteNoiseIntegrator} (bridge correction for the white
- * noise; linear interpolation of the crossing time).
+ * detection and spike times as in {@link WhiteNoiseCell} (bridge correction for the white noise,
+ * its crossing time from {@link BridgeCrossing}; linear interpolation of a crossing seen on the grid).
  */
 final class SynapticIntegrator {
     private static final double NEGLIGIBLE_BRIDGE_EXPONENT = 40;
@@ -47,7 +47,8 @@ final class SynapticIntegrator {
 
     static void simulate(double capacitancePf, double tauMs, double vInfMv, double vThresholdMv, double vResetMv,
                          double tRefMs, double sigmaVMv, Inputs inputs, boolean keepSpikes,
-                         UniformRandomProvider rng, double v0Mv, StepContext ctx, CellRecorder out) {
+                         UniformRandomProvider rng, UniformRandomProvider crossingTimes, double v0Mv, StepContext ctx,
+                         CellRecorder out) {
         final ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
         final double dt = ctx.dtMs();
         final long steps = ctx.steps();
@@ -145,7 +146,8 @@ final class SynapticIntegrator {
                 } else if (noisy) {
                     double exponent = (vThresholdMv - vStart) * (vThresholdMv - vEnd) * bridge;
                     if (exponent < NEGLIGIBLE_BRIDGE_EXPONENT && rng.nextDouble() < Math.exp(-exponent)) {
-                        spikeMs = tStart + 0.5 * h;
+                        spikeMs = tStart + BridgeCrossing.firstPassageMs(vThresholdMv - vStart, vThresholdMv - vEnd,
+                                2 * sigmaVMv * sigmaVMv / tauMs, h, crossingTimes);
                     }
                 }
                 if (spikeMs == spikeMs) {

@@ -21,8 +21,8 @@ package purkinje.engine;
  *
  * <p>Spike times lie inside the step: without noise at the exact crossing
  * t* = tau_m ln((V0 - V_inf)/(V_th - V_inf)); with noise by linear interpolation between the
- * grid values, or, for a bridge crossing, at the middle of the step (the bridge's first passage
- * is not observed). The refractory period then ends exactly t_ref after the spike, inside a later
+ * grid values, or, for a bridge crossing, drawn from the bridge's first-passage law within the
+ * step ({@link BridgeCrossing}, from the cell's spike-time stream). The refractory period then ends exactly t_ref after the spike, inside a later
  * step, from where the cell is integrated over the remaining part of that step. Since dt &lt;= t_ref,
  * a step holds at most one spike. Steps spent refractory still consume their random numbers (each
  * cell takes a fixed number per step), which are independent of everything else, so nothing is
@@ -46,6 +46,10 @@ final class WhiteNoiseCell {
     /** y per (mV)^2 of (V_th - V0)(V_th - V1): -tau_m / (sigma_v^2 h) log2(e); 0 without noise. */
     final double bridgeLog2Scale;
     final CellRecorder out;
+    /** The cell's spike-time stream (bridge crossing times only); null without noise. */
+    private final org.apache.commons.rng.UniformRandomProvider crossingTimes;
+    /** s^2 = 2 sigma_v^2 / tau_m, the diffusion of the free membrane (mV^2/ms). */
+    private final double diffusionMv2PerMs;
 
     /** Membrane potential at the start of the next step (mV); V_reset while refractory. */
     double v;
@@ -57,7 +61,8 @@ final class WhiteNoiseCell {
     double resumeMs = Double.NEGATIVE_INFINITY;
 
     WhiteNoiseCell(double tauMs, double vInfMv, double vThresholdMv, double vResetMv, double tRefMs,
-                   double sigmaVMv, double dtMs, double v0Mv, CellRecorder out) {
+                   double sigmaVMv, double dtMs, double v0Mv, CellRecorder out,
+                   org.apache.commons.rng.UniformRandomProvider crossingTimes) {
         this.tauMs = tauMs;
         this.vInfMv = vInfMv;
         this.vThresholdMv = vThresholdMv;
@@ -71,6 +76,8 @@ final class WhiteNoiseCell {
         this.noiseSd = sigmaVMv * Math.sqrt(-Math.expm1(-2 * dtMs / tauMs));
         this.bridgeLog2Scale = bridgeLog2Scale(dtMs);
         this.out = out;
+        this.crossingTimes = crossingTimes;
+        this.diffusionMv2PerMs = 2 * sigmaVMv * sigmaVMv / tauMs;
         this.v = v0Mv;
     }
 
@@ -113,7 +120,8 @@ final class WhiteNoiseCell {
                     ? tStartMs + hMs * (vThresholdMv - vStart) / (vEnd - vStart)
                     : tStartMs + tauMs * Math.log((vStart - vInfMv) / (vThresholdMv - vInfMv)));
         } else if (noisy && NoiseDraws.bridgeCrossed((vThresholdMv - vStart) * (vThresholdMv - vEnd) * yScale, u)) {
-            spike(tStartMs + 0.5 * hMs);
+            spike(tStartMs + BridgeCrossing.firstPassageMs(vThresholdMv - vStart, vThresholdMv - vEnd,
+                    diffusionMv2PerMs, hMs, crossingTimes));
         } else {
             v = vEnd;
         }

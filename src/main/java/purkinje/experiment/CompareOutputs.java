@@ -59,8 +59,7 @@ public final class CompareOutputs {
     static List<CellParameter> varyingParameters(RunConfig c) {
         Set<CellParameter> s = new LinkedHashSet<>();
         for (CellParameter p : CellParameter.values()) {
-            if (c.heterogeneity().coefficientOfVariation().containsKey(p)
-                    || c.meis1().relativeAtNull().containsKey(p)) {
+            if (c.heterogeneity().varies(p) || c.meis1().dependsOn(p)) {
                 s.add(p);
             }
         }

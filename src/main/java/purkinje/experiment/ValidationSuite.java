@@ -181,6 +181,14 @@ public final class ValidationSuite {
             groups.computeIfAbsent(c.dtMs() + "/" + c.durationMs(), k -> new ArrayList<>()).add(i);
         }
         Row[][] rows = new Row[cases.size()][];
+        // one progress scale over all groups, so the bar never goes back when the next group starts
+        long total = 0;
+        for (List<Integer> group : groups.values()) {
+            Case first = cases.get(group.get(0));
+            long cells = group.stream().mapToLong(i -> cases.get(i).cells()).sum();
+            total += cells * Math.round(first.durationMs() / first.dtMs());
+        }
+        long offset = 0;
         for (List<Integer> group : groups.values()) {
             Ensemble.Builder b = Ensemble.builder();
             for (int i : group) {
@@ -189,8 +197,14 @@ public final class ValidationSuite {
                         c.inputs());
             }
             Case first = cases.get(group.get(0));
+            long steps = Math.round(first.durationMs() / first.dtMs());
+            long before = offset;
+            long grandTotal = total;
+            long work = group.stream().mapToLong(i -> cases.get(i).cells()).sum() * steps;
             EnsembleResult sim = EnsembleSimulator.run(b.build(), new SimulationSettings(first.dtMs(),
-                    Math.round(first.durationMs() / first.dtMs()), threads, false, Set.of(), 0), progress);
+                    steps, threads, false, Set.of(), 0), (done, groupTotal) -> progress.progress(before
+                    + (groupTotal == 0 ? work : Math.round((double) done / groupTotal * work)), grandTotal));
+            offset += work;
             int population = 0;
             for (int i : group) {
                 rows[i] = evaluate(cases.get(i), sim, sim.ensemble().populations().get(population++));

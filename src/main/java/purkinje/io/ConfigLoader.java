@@ -1,7 +1,13 @@
 package purkinje.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,6 +49,10 @@ public final class ConfigLoader {
     public static final double DEFAULT_DURATION_MS = 20_000;
     public static final double DEFAULT_DT_MS = 0.1;
     public static final int DEFAULT_CELLS = 40;
+    /** Largest config file read (a config is a few kB; this refuses /dev/zero or a data file up front). */
+    public static final int MAX_CONFIG_BYTES = 1 << 20;
+    /** Longest run name: it names a folder, with room for the staging folder's suffix. */
+    public static final int MAX_NAME_CHARS = 100;
 
     private ConfigLoader() {
     }
@@ -54,19 +64,53 @@ public final class ConfigLoader {
     /** Reads and resolves a config file; {@code extraBlocks} are further top-level keys a command accepts. */
     public static Loaded load(Path file, Map<String, Field> extraBlocks) {
         String source = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_CONFIG_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file not found: " + source + " (give an existing file with --config)");
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + source + ": " + e.getMessage());
         }
-        return parse(text, source, defaultName(file), extraBlocks);
+        if (bytes.length > MAX_CONFIG_BYTES) {
+            throw new ConfigException(source + ": larger than 1 MiB, which no config is (a config is a few kB of "
+                    + "text); check that --config names the config file");
+        }
+        return parse(decodeUtf8(bytes, source), source, defaultName(file), extraBlocks);
+    }
+
+    /** The text of a UTF-8 file; a byte that is not UTF-8 is an error naming its line and offset. */
+    static String decodeUtf8(byte[] bytes, String source) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) {
+            r = decoder.flush(out);
+        }
+        if (r.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ConfigException(source + ":" + line + ": byte 0x" + String.format("%02X", bytes[offset] & 0xff)
+                    + " (byte " + (offset + 1) + " of the file) is not UTF-8; save the config as UTF-8 text");
+        }
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte-order mark is not content
     }
 
     /** Parses config text; {@code defaultName} names the run when the config has no {@code name}. */
     public static Loaded parse(String text, String source, String defaultName, Map<String, Field> extraBlocks) {
+        if (text.length() > MAX_CONFIG_BYTES) {
+            throw new ConfigException(source + ": larger than 1 MiB, which no config is (a config is a few kB of "
+                    + "text)");
+        }
         MapNode tree;
         try (Reader r = new java.io.StringReader(text)) {
             tree = ConfigTree.parse(r, source);
@@ -92,16 +136,13 @@ public final class ConfigLoader {
         long seed = r.integer(root, "seed", DEFAULT_SEED, "");
         double durationMs = r.quantity(root, "duration", ConfigSchema.RUN, "", DEFAULT_DURATION_MS / 1000) * 1000;
         double dtMs = r.quantity(root, "dt", ConfigSchema.RUN, "", DEFAULT_DT_MS);
-        long cells = r.integer(root, "cells_per_condition", DEFAULT_CELLS, "");
-        if (cells < 1 || cells > Integer.MAX_VALUE) {
-            throw r.error(root.keyLines().get("cells_per_condition"), "cells_per_condition: must be at least 1, was "
-                    + cells);
-        }
+        int cells = (int) r.integer(root, "cells_per_condition", DEFAULT_CELLS, "", 1, Integer.MAX_VALUE);
 
         MapNode record = r.block(root, "record");
         RecordOptions recordOptions = r.wrap(record, () -> new RecordOptions(
                 r.bool(record, "spikes", RecordOptions.DEFAULTS.spikes(), "record."),
-                (int) r.integer(record, "voltage_cells", RecordOptions.DEFAULTS.voltageCells(), "record.")));
+                (int) r.integer(record, "voltage_cells", RecordOptions.DEFAULTS.voltageCells(), "record.", 0,
+                        Integer.MAX_VALUE)));
 
         MapNode cellNode = r.block(root, "cell");
         double[] cellValues = CellParameters.DEFAULTS.toArray();
@@ -117,26 +158,43 @@ public final class ConfigLoader {
                 r.quantity(noiseNode, "tau", ConfigSchema.NOISE, "noise.", NoiseParameters.DEFAULTS.tauMs())));
 
         MapNode hetNode = r.block(root, "heterogeneity");
-        Heterogeneity heterogeneity = r.wrap(hetNode, () -> new Heterogeneity(
-                r.parameterTable(hetNode, "heterogeneity", Heterogeneity.DEFAULTS.coefficientOfVariation())));
+        Heterogeneity heterogeneity = r.wrap(hetNode, () -> new Heterogeneity(r.parameterTable(hetNode,
+                "heterogeneity", ConfigSchema.HETEROGENEITY, Heterogeneity.DEFAULTS.spread())));
         MapNode meisNode = r.block(root, "meis1");
         Meis1Mapping meis1 = r.wrap(meisNode, () -> Meis1Mapping.DEFAULTS.with(
-                r.parameterTable(meisNode, "meis1", Map.of()), r.inputTable(meisNode, "meis1")));
+                r.parameterTable(meisNode, "meis1", ConfigSchema.MEIS1, Map.of()), r.inputTable(meisNode, "meis1")));
         Inputs inputs = r.inputs(r.block(root, "inputs"));
 
         List<Condition> conditions = r.conditions(root, meis1);
         try {
-            return new RunConfig(name, seed, durationMs, dtMs, (int) cells, recordOptions, cell, noise,
+            return new RunConfig(name, seed, durationMs, dtMs, cells, recordOptions, cell, noise,
                     heterogeneity, meis1, conditions, inputs);
         } catch (InvalidParameterException e) {
-            // point at the key the message starts with (dt, duration, ...), else at the conditions
-            String first = e.getMessage().split("[ (]", 2)[0];
+            // point at the key the message starts with (dt, heterogeneity.t_ref, ...), else at the conditions
+            String first = e.getMessage().split("[ (:]", 2)[0];
             if (e.getMessage().startsWith("synaptic inputs")) {
                 first = "inputs";
             }
-            Integer line = root.keyLines().getOrDefault(first, root.keyLines().get("conditions"));
-            throw r.error(line, e.getMessage());
+            Integer line = lineOf(root, first);
+            throw r.error(line != null ? line : root.keyLines().get("conditions"), e.getMessage());
         }
+    }
+
+    /** The line of the deepest key along a dotted config path (keys may hold dots, as meis1's input paths). */
+    private static Integer lineOf(MapNode node, String path) {
+        Integer line = null;
+        String rest = path;
+        while (node != null && !rest.isEmpty()) {
+            String key = node.entries().containsKey(rest) ? rest : rest.split("\\.", 2)[0];
+            if (!node.entries().containsKey(key)) {
+                break;
+            }
+            line = node.keyLines().get(key);
+            Node child = node.entries().get(key);
+            node = child instanceof MapNode m ? m : null;
+            rest = rest.length() > key.length() ? rest.substring(key.length() + 1) : "";
+        }
+        return line;
     }
 
     /** Value readers that turn every problem into a ConfigException with file and line. */
@@ -226,37 +284,57 @@ public final class ConfigLoader {
             }
         }
 
+        /** A whole number of the Java long range (a seed). */
         public long integer(MapNode parent, String key, long fallback, String prefix) {
+            return integer(parent, key, fallback, prefix, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
+        /** A whole number in [min, max]; anything else is one line naming the bound or the form. */
+        public long integer(MapNode parent, String key, long fallback, String prefix, long min, long max) {
             ScalarNode s = scalar(parent, key, prefix);
             if (s == null) {
                 return fallback;
             }
             try {
                 if (s.kind() != ScalarNode.Kind.NUMBER) {
-                    throw new NumberFormatException();
+                    throw new IllegalArgumentException(prefix + key + ": expected a whole number, was '" + s.text()
+                            + "'");
                 }
-                return Long.parseLong(s.text().trim());
-            } catch (NumberFormatException e) {
-                throw error(s.line(), prefix + key + ": expected a whole number, was '" + s.text() + "'");
+                return Quantities.parseWholeNumber(s.text(), prefix + key, min, max);
+            } catch (IllegalArgumentException e) {
+                throw error(s.line(), e.getMessage());
             }
         }
 
+        /** A plain decimal number (a factor, a CV, a dosage); YAML's .nan, .inf, 0x10, 1_000 are refused. */
         public double number(ScalarNode s, String field) {
-            if (s.kind() == ScalarNode.Kind.NUMBER) {
-                return Double.parseDouble(s.text());
+            if (s.kind() != ScalarNode.Kind.NUMBER) {
+                throw error(s.line(), field + ": expected a plain number without unit, was '" + s.text() + "'");
             }
-            throw error(s.line(), field + ": expected a plain number without unit, was '" + s.text() + "'");
+            try {
+                return Quantities.parseNumber(s.text(), field);
+            } catch (IllegalArgumentException e) {
+                throw error(s.line(), e.getMessage());
+            }
         }
 
+        /** YAML 1.1 spellings a boolean may take (Jackson types them all as booleans); case is ignored. */
+        private static final Map<String, Boolean> BOOLEANS = Map.of("true", true, "yes", true, "on", true,
+                "false", false, "no", false, "off", false);
+
+        /** true/yes/on or false/no/off (any case); anything else, 'y' and quoted words included, is refused. */
         public boolean bool(MapNode parent, String key, boolean fallback, String prefix) {
             ScalarNode s = scalar(parent, key, prefix);
             if (s == null) {
                 return fallback;
             }
-            if (s.kind() != ScalarNode.Kind.BOOLEAN) {
-                throw error(s.line(), prefix + key + ": expected true or false, was '" + s.text() + "'");
+            Boolean b = s.kind() == ScalarNode.Kind.BOOLEAN
+                    ? BOOLEANS.get(s.text().trim().toLowerCase(java.util.Locale.ROOT)) : null;
+            if (b == null) {
+                throw error(s.line(), prefix + key + ": expected true or false (or yes/no, on/off), was '" + s.text()
+                        + "'");
             }
-            return Boolean.parseBoolean(s.text());
+            return b;
         }
 
         public String text(MapNode parent, String key, String fallback) {
@@ -269,17 +347,28 @@ public final class ConfigLoader {
                 throw error(s.line(), key + ": use letters, digits, '.', '_' or '-' only (it names a folder), was '"
                         + t + "'");
             }
+            if (t.startsWith(".")) {
+                // "." and ".." are the folder itself and its parent; other dot names are hidden folders
+                throw error(s.line(), key + ": must not start with '.' (it names a folder; '.' and '..' are not "
+                        + "names), was '" + t + "'");
+            }
+            if (t.length() > MAX_NAME_CHARS) {
+                throw error(s.line(), key + ": at most " + MAX_NAME_CHARS + " characters (it names a folder), was "
+                        + t.length());
+            }
             return t;
         }
 
-        public Map<CellParameter, Double> parameterTable(MapNode node, String block, Map<CellParameter, Double> defaults) {
+        /**
+         * The cell-parameter entries of a table (meis1, heterogeneity) over {@code defaults}: a bare
+         * number per scaled parameter, a quantity in mV per potential.
+         */
+        public Map<CellParameter, Double> parameterTable(MapNode node, String block, ConfigSchema.ParameterTable table,
+                                                         Map<CellParameter, Double> defaults) {
             Map<CellParameter, Double> values = new EnumMap<>(CellParameter.class);
             values.putAll(defaults);
-            for (Map.Entry<String, Node> e : node.entries().entrySet()) {
-                var p = CellParameter.byConfigName(e.getKey());
-                if (p.isPresent()) {
-                    values.put(p.get(), number(scalar(node, e.getKey(), block + "."), block + "." + e.getKey()));
-                }
+            for (String key : node.entries().keySet()) {
+                CellParameter.byConfigName(key).ifPresent(p -> values.put(p, tableValue(node, key, block, table)));
             }
             return values;
         }
@@ -287,11 +376,33 @@ public final class ConfigLoader {
         /** The input-parameter entries of a MEIS1 table ({@code inputs.parallel_fibres.rate: 0.5}). */
         public Map<InputParameter, Double> inputTable(MapNode node, String block) {
             Map<InputParameter, Double> values = new EnumMap<>(InputParameter.class);
-            for (Map.Entry<String, Node> e : node.entries().entrySet()) {
-                InputParameter.byPath(e.getKey()).ifPresent(p -> values.put(p,
-                        number(scalar(node, e.getKey(), block + "."), block + "." + e.getKey())));
+            for (String key : node.entries().keySet()) {
+                InputParameter.byPath(key).ifPresent(p -> values.put(p, tableValue(node, key, block,
+                        ConfigSchema.MEIS1)));
             }
             return values;
+        }
+
+        /** One table entry: a quantity in mV for a potential, a bare number otherwise. */
+        private double tableValue(MapNode node, String key, String block, ConfigSchema.ParameterTable table) {
+            String field = block + "." + key;
+            ScalarNode s = scalar(node, key, block + ".");
+            if (table.unitOf(key) == null) {
+                return number(s, field);
+            }
+            String name = key.substring(key.lastIndexOf('.') + 1);
+            boolean meis1 = table == ConfigSchema.MEIS1;
+            String example = meis1 ? "+3 mV" : "1 mV";
+            if (s.kind() == ScalarNode.Kind.NUMBER) {
+                throw error(s.line(), field + ": " + s.text().trim() + (meis1 ? " is the old form (a factor); a "
+                        + "potential now takes its shift in mV at dosage 0" : " is a coefficient of variation; a "
+                        + "potential takes its standard deviation in mV") + ", e.g. " + name + ": " + example);
+            }
+            try {
+                return Quantities.parse(s.text(), Unit.MILLIVOLT, field, example);
+            } catch (IllegalArgumentException e) {
+                throw error(s.line(), e.getMessage());
+            }
         }
 
         /** The {@code inputs} block; every field of a present input is required (no silent assumptions). */
@@ -317,11 +428,10 @@ public final class ConfigLoader {
             MapNode b = block(node, key);
             String prefix = "inputs." + key + ".";
             double rate = required(b, "rate", ConfigSchema.POISSON_INPUT, prefix);
-            long synapses = integer(b, "synapses", -1, prefix);
-            if (synapses < 0 || synapses > Integer.MAX_VALUE) {
-                throw error(b.entries().containsKey("synapses") ? b.keyLines().get("synapses") : b.line(),
-                        prefix + "synapses: give the number of synapses, a whole number >= 0 (e.g. 1000)");
+            if (!b.entries().containsKey("synapses")) {
+                throw error(b.line(), prefix + "synapses: give the number of synapses, a whole number >= 0 (e.g. 1000)");
             }
+            long synapses = integer(b, "synapses", -1, prefix, 0, Integer.MAX_VALUE);
             double weight = required(b, "weight", ConfigSchema.POISSON_INPUT, prefix);
             double tau = required(b, "tau_syn", ConfigSchema.POISSON_INPUT, prefix);
             try {
@@ -365,7 +475,8 @@ public final class ConfigLoader {
                 if (m.entries().containsKey("meis1")) {
                     MapNode t = block(m, "meis1");
                     String where = "conditions[" + out.size() + "].meis1";
-                    own = wrap(t, () -> runMapping.with(parameterTable(t, where, Map.of()), inputTable(t, where)));
+                    own = wrap(t, () -> runMapping.with(parameterTable(t, where, ConfigSchema.MEIS1, Map.of()),
+                            inputTable(t, where)));
                 }
                 Meis1Mapping mapping = own;
                 out.add(wrap(m, () -> new Condition(name, dosage, mapping)));

@@ -27,10 +27,23 @@ public final class ConfigSchema {
     }
 
     /**
-     * A mapping from cell parameter names (C_m, tau_m, ..., I_pace) to bare numbers; with
-     * {@code inputs}, also from input parameter paths ({@code inputs.parallel_fibres.rate}, ...).
+     * A mapping from cell parameter names (C_m, tau_m, ..., I_pace) to values; with {@code inputs},
+     * also from input parameter paths ({@code inputs.parallel_fibres.rate}, ...). A potential
+     * (E_L, V_th, V_reset, the pause potential) takes a quantity in mV (a MEIS1 shift, a
+     * heterogeneity SD); every other key a bare number (a factor, a CV).
+     *
+     * @param meaning         what a bare number means here, e.g. "relative value at dosage 0"
+     * @param potentialMeaning what a potential's mV value means here, e.g. "shift at dosage 0"
      */
-    public record ParameterTable(String meaning, boolean inputs) implements Field {
+    public record ParameterTable(String meaning, String potentialMeaning, boolean inputs) implements Field {
+        /** The unit a key takes: millivolt for a potential, null (a bare number) otherwise. */
+        public Unit unitOf(String key) {
+            boolean potential = purkinje.model.CellParameter.byConfigName(key).map(CellParameter::isPotential)
+                    .orElseGet(() -> purkinje.model.InputParameter.byPath(key)
+                            .map(purkinje.model.InputParameter::isPotential).orElse(false));
+            return potential ? Unit.MILLIVOLT : null;
+        }
+
         /** Valid keys of this table. */
         public java.util.Set<String> keys() {
             java.util.Set<String> k = new java.util.LinkedHashSet<>(CELL.keySet());
@@ -66,7 +79,12 @@ public final class ConfigSchema {
             "voltage_cells", new Plain("integer"));
 
     /** MEIS1 mapping tables (run-wide or a condition's own). */
-    public static final ParameterTable MEIS1 = new ParameterTable("relative value at dosage 0", true);
+    public static final ParameterTable MEIS1 = new ParameterTable("relative value at dosage 0",
+            "shift at dosage 0", true);
+
+    /** Cell-to-cell variability: a CV per scaled parameter, an SD in mV per potential. */
+    public static final ParameterTable HETEROGENEITY = new ParameterTable("coefficient of variation",
+            "standard deviation", false);
 
     public static final Map<String, Field> CONDITION = ordered(
             "name", new Plain("text"),
@@ -101,7 +119,7 @@ public final class ConfigSchema {
             "record", new Block(RECORD),
             "cell", new Block(CELL),
             "noise", new Block(NOISE),
-            "heterogeneity", new ParameterTable("coefficient of variation", false),
+            "heterogeneity", HETEROGENEITY,
             "meis1", MEIS1,
             "conditions", new ConditionList(),
             "inputs", new Block(INPUTS));

@@ -3,6 +3,7 @@ package purkinje.io;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.Map;
 
 /**
  * A YAML document as a tree whose every node remembers its line, so that errors can say
- * "compare.yaml:12: ...". Read with Jackson's streaming YAML parser; duplicate keys are errors.
+ * "compare.yaml:12: ...". Read with Jackson's streaming YAML parser; duplicate keys are errors,
+ * and so are YAML aliases ({@code *name}; a config states each value where it applies) and keys or
+ * values longer than {@link Quantities#MAX_CHARS} characters.
  */
 public final class ConfigTree {
     private ConfigTree() {
@@ -84,6 +87,14 @@ public final class ConfigTree {
 
     private static Node read(JsonParser p, JsonToken t, String source) throws IOException {
         int line = p.currentTokenLocation().getLineNr();
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            throw new ConfigException(source + ":" + line + ": '*" + p.getText() + "' is a YAML alias; aliases "
+                    + "(and '<<' merges) are not supported: write the value out");
+        }
+        if (t.isScalarValue() && p.getText() != null && p.getText().length() > Quantities.MAX_CHARS) {
+            throw new ConfigException(source + ":" + line + ": a value of " + p.getText().length()
+                    + " characters; a config value may have at most " + Quantities.MAX_CHARS);
+        }
         switch (t) {
             case START_OBJECT: {
                 Map<String, Node> entries = new LinkedHashMap<>();
@@ -91,6 +102,10 @@ public final class ConfigTree {
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String key = p.currentName();
                     int keyLine = p.currentTokenLocation().getLineNr();
+                    if (key.length() > Quantities.MAX_CHARS) {
+                        throw new ConfigException(source + ":" + keyLine + ": a key of " + key.length()
+                                + " characters; a config key may have at most " + Quantities.MAX_CHARS);
+                    }
                     Node value = read(p, p.nextToken(), source);
                     if (entries.containsKey(key)) {
                         throw new ConfigException(source + ":" + keyLine + ": key '" + key + "' appears twice (also on line "

@@ -2,6 +2,10 @@ package purkinje.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -9,8 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A result folder written all-or-nothing. Files go to a hidden temporary sibling folder; only when
@@ -19,21 +32,49 @@ import java.util.Set;
  *
  * <p>An existing folder is refused unless {@code replace} is set, and even then only a folder this
  * tool wrote (it holds a {@code manifest.json} naming purkinje) is replaced; files a user added to
- * it are carried over into the new result, so "replace" touches only what the tool wrote.
+ * it, at any depth (e.g. inside {@code figures/}), are carried over into the new result, so
+ * "replace" touches only what the tool wrote. The tool's own files are listed in {@value #FILE_LIST}.
+ *
+ * <p>Interrupted runs leave nothing: on SIGTERM, SIGINT or SIGHUP a shutdown hook removes the
+ * staging folder; after SIGKILL (or a power cut) the next run into the same parent folder removes
+ * it. A run holds an OS file lock on {@code .NAME.partial-ID.lock} for as long as it lives, so the
+ * next run can tell a dead run's staging folder from a live one, on this machine or another one
+ * sharing the file system; the OS releases the lock when the process dies, however it dies.
  */
 public final class OutputFolder implements AutoCloseable {
     /** The file that marks a folder as a purkinje result. */
     public static final String MANIFEST = "manifest.json";
+    /** The files a run wrote (one relative path a line), so --force can tell them from the user's. */
+    public static final String FILE_LIST = ".purkinje-files";
+    private static final String PARTIAL = ".partial-";
+    private static final String LOCK = ".lock";
+    private static final String OLD = ".old";
+    /** Staging folders of earlier versions (no lock file) are removed when older than this. */
+    private static final Duration UNLOCKED_STALE_AFTER = Duration.ofDays(1);
+    /** Folders not committed when the JVM shuts down (SIGTERM, SIGINT, SIGHUP, System.exit). */
+    private static final Set<OutputFolder> OPEN = new HashSet<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(OutputFolder::abortAll, "purkinje-output-cleanup"));
+    }
 
     private final Path target;
     private final Path staging;
     private final boolean replace;
+    private final Path lockFile;
+    private final FileChannel lockChannel;
+    private final Path createdRoot;
     private boolean committed;
+    private boolean aborted;
 
-    private OutputFolder(Path target, Path staging, boolean replace) {
+    private OutputFolder(Path target, Path staging, boolean replace, Path lockFile, FileChannel lockChannel,
+                         Path createdRoot) {
         this.target = target;
         this.staging = staging;
         this.replace = replace;
+        this.lockFile = lockFile;
+        this.lockChannel = lockChannel;
+        this.createdRoot = createdRoot;
     }
 
     /**
@@ -43,19 +84,148 @@ public final class OutputFolder implements AutoCloseable {
      */
     public static OutputFolder prepare(Path target, boolean replace) {
         Path abs = target.toAbsolutePath().normalize();
+        if (abs.getParent() == null || abs.getFileName() == null) {
+            throw new ConfigException("output folder " + target + " is a file system root; choose another --out");
+        }
         checkWritable(abs, replace);
+        Path parent = abs.getParent();
+        Path createdRoot = firstMissing(parent);
+        Path lock = null;
+        FileChannel channel = null;
         try {
-            Path parent = abs.getParent();
             Files.createDirectories(parent);
-            Path staging = Files.createTempDirectory(parent, "." + abs.getFileName() + ".partial-");
-            try { // a temporary folder is private; the result should be as readable as any other folder
+            removeStale(parent, abs.getFileName().toString());
+            lock = Files.createTempFile(parent, "." + abs.getFileName() + PARTIAL, LOCK);
+            channel = FileChannel.open(lock, StandardOpenOption.WRITE);
+            channel.lock();
+            String lockName = lock.getFileName().toString();
+            Path staging = parent.resolve(lockName.substring(0, lockName.length() - LOCK.length()));
+            Files.createDirectory(staging);
+            try { // the result should be as readable as any other folder
                 Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             } catch (UnsupportedOperationException ignored) {
                 // not a POSIX file system: keep the default
             }
-            return new OutputFolder(abs, staging, replace);
+            OutputFolder f = new OutputFolder(abs, staging, replace, lock, channel, createdRoot);
+            synchronized (OPEN) {
+                OPEN.add(f);
+            }
+            return f;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            deleteQuietly(lock);
+            removeCreated(createdRoot);
+            if (e instanceof ConfigException c) {
+                throw c;
+            }
+            throw new ConfigException("cannot create output folder " + target + ": " + cause(e, parent));
+        }
+    }
+
+    /** Why a folder cannot be made, in words (the JDK's message names only the path). */
+    private static String cause(Exception e, Path parent) {
+        for (Path p = parent; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    return p + " is a file, not a folder";
+                }
+                if (!Files.isWritable(p)) {
+                    return p + " is not writable";
+                }
+                break;
+            }
+        }
+        String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e.getMessage();
+        return reason != null ? reason : e.getClass().getSimpleName();
+    }
+
+    /** The outermost missing folder on the way to {@code folder} (removed again if the run fails), or null. */
+    private static Path firstMissing(Path folder) {
+        Path missing = null;
+        for (Path p = folder; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    private static void removeCreated(Path createdRoot) {
+        if (createdRoot == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(createdRoot)) { // only empty folders: never what another run wrote meanwhile
+            List<Path> dirs = new ArrayList<>(s.filter(Files::isDirectory).toList());
+            java.util.Collections.reverse(dirs);
+            for (Path d : dirs) {
+                try {
+                    Files.delete(d);
+                } catch (IOException ignored) {
+                    // not empty: keep it
+                }
+            }
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort
+        }
+    }
+
+    /**
+     * Removes what dead runs left in {@code parent}: staging folders whose lock nobody holds (an
+     * interrupted replace is finished: the earlier result goes back in place if the new one never
+     * arrived), and lock-less staging folders of earlier versions older than a day.
+     */
+    static void removeStale(Path parent, String name) {
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(parent)) {
+            entries = s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(".") && n.contains(PARTIAL);
+            }).toList();
         } catch (IOException e) {
-            throw new ConfigException("cannot create output folder " + target + ": " + e.getMessage());
+            return;
+        }
+        for (Path p : entries) {
+            String n = p.getFileName().toString();
+            if (n.endsWith(LOCK)) {
+                removeIfDead(p);
+            } else if (!n.endsWith(OLD) && !Files.exists(parent.resolve(n + LOCK)) && olderThan(p, UNLOCKED_STALE_AFTER)) {
+                deleteQuietly(p);
+            }
+        }
+    }
+
+    private static void removeIfDead(Path lock) {
+        String n = lock.getFileName().toString();
+        Path staging = lock.resolveSibling(n.substring(0, n.length() - LOCK.length()));
+        try (FileChannel c = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock l = c.tryLock();
+            if (l == null) {
+                return; // a live run (here or on another machine)
+            }
+            Path old = staging.resolveSibling(staging.getFileName() + OLD);
+            if (Files.exists(old)) { // killed in the middle of replacing a result
+                String targetName = n.substring(1, n.indexOf(PARTIAL));
+                Path target = lock.resolveSibling(targetName);
+                if (Files.exists(target)) {
+                    deleteTree(old);
+                } else {
+                    move(old, target);
+                }
+            }
+            deleteTree(staging);
+            Files.deleteIfExists(lock);
+        } catch (OverlappingFileLockException e) {
+            // held by this JVM: live
+        } catch (IOException e) {
+            // gone meanwhile, or not ours to remove: leave it
+        }
+    }
+
+    private static boolean olderThan(Path p, Duration age) {
+        try {
+            FileTime t = Files.getLastModifiedTime(p);
+            return t.toInstant().isBefore(Instant.now().minus(age));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -97,6 +267,11 @@ public final class OutputFolder implements AutoCloseable {
 
     /** Where to write a file of the result (relative names such as {@code figures/rates.png}). */
     public Path resolve(String relative) {
+        synchronized (this) {
+            if (aborted) {
+                throw new IllegalStateException("the run is shutting down");
+            }
+        }
         Path p = staging.resolve(relative);
         try {
             Files.createDirectories(p.getParent());
@@ -117,26 +292,25 @@ public final class OutputFolder implements AutoCloseable {
 
     /**
      * Moves the complete result into place. An earlier result there is replaced; files the tool
-     * did not write (names absent from {@code toolFiles}) are carried over.
+     * did not write are carried over: with an earlier {@value #FILE_LIST}, every file not listed
+     * in it, at any depth; for a result of an earlier version, top-level names absent from
+     * {@code toolFiles} and files inside the tool's folders that the new run does not write.
      *
      * @param toolFiles top-level names this tool writes (files and folders such as {@code figures})
      */
-    public void commit(Set<String> toolFiles) {
+    public synchronized void commit(Set<String> toolFiles) {
+        if (aborted) {
+            throw new IllegalStateException("the run is shutting down");
+        }
         try {
+            List<String> written = relativeFiles(staging);
+            Files.writeString(staging.resolve(FILE_LIST), String.join("\n", written) + "\n", StandardCharsets.UTF_8);
             if (Files.exists(target)) {
                 checkWritable(target, replace); // the folder may have appeared while we ran
-                Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-                Files.delete(old);
+                Path old = staging.resolveSibling(staging.getFileName() + OLD);
                 move(target, old);
                 move(staging, target);
-                try (DirectoryStream<Path> s = Files.newDirectoryStream(old)) {
-                    for (Path p : s) {
-                        String name = p.getFileName().toString();
-                        if (!toolFiles.contains(name) && !Files.exists(target.resolve(name))) {
-                            move(p, target.resolve(name));
-                        }
-                    }
-                }
+                carryUserFiles(old, target, toolFiles);
                 deleteTree(old);
             } else {
                 move(staging, target);
@@ -144,7 +318,64 @@ public final class OutputFolder implements AutoCloseable {
             committed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("could not move the result into " + target, e);
+        } finally {
+            if (committed) {
+                release();
+            }
         }
+    }
+
+    /**
+     * Adds files the tool wrote into a committed result later (e.g. {@code purkinje plot}) to its
+     * {@value #FILE_LIST}, so a later --force replaces them too. No list (a result of an earlier
+     * version): nothing to do.
+     */
+    public static void recordToolFiles(Path folder, java.util.Collection<Path> files) {
+        Path list = folder.resolve(FILE_LIST);
+        if (!Files.isRegularFile(list)) {
+            return;
+        }
+        try {
+            TreeSet<String> names = new TreeSet<>(Files.readAllLines(list, StandardCharsets.UTF_8));
+            for (Path f : files) {
+                names.add(folder.relativize(f.toAbsolutePath().normalize()).toString()
+                        .replace(folder.getFileSystem().getSeparator(), "/"));
+            }
+            Path tmp = Files.createTempFile(folder, FILE_LIST, ".tmp");
+            Files.writeString(tmp, String.join("\n", names) + "\n", StandardCharsets.UTF_8);
+            move(tmp, list);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not update " + list, e);
+        }
+    }
+
+    /** Moves the files of {@code old} that the tool did not write into {@code target}. */
+    private static void carryUserFiles(Path old, Path target, Set<String> toolFiles) throws IOException {
+        Path list = old.resolve(FILE_LIST);
+        Set<String> tool = Files.isRegularFile(list) ? new HashSet<>(Files.readAllLines(list, StandardCharsets.UTF_8))
+                : null;
+        for (String rel : relativeFiles(old)) {
+            if (rel.equals(FILE_LIST)) {
+                continue;
+            }
+            String top = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : rel;
+            boolean user = tool != null ? !tool.contains(rel) : !toolFiles.contains(top) || rel.contains("/");
+            Path to = target.resolve(rel);
+            if (user && !Files.exists(to)) {
+                Files.createDirectories(to.getParent());
+                move(old.resolve(rel), to);
+            }
+        }
+    }
+
+    /** Every regular file under {@code root}, as a relative path with '/' separators, sorted. */
+    private static List<String> relativeFiles(Path root) throws IOException {
+        TreeSet<String> files = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            s.filter(Files::isRegularFile).forEach(p -> files.add(root.relativize(p).toString()
+                    .replace(root.getFileSystem().getSeparator(), "/")));
+        }
+        return new ArrayList<>(files);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -158,17 +389,80 @@ public final class OutputFolder implements AutoCloseable {
     /** Removes the staging folder unless committed: a failed run leaves nothing behind. */
     @Override
     public void close() {
-        if (!committed) {
+        boolean remove;
+        synchronized (this) {
+            remove = !committed && !aborted;
+            aborted |= !committed;
+        }
+        if (remove) {
+            deleteQuietly(staging);
+        }
+        release();
+        if (remove) {
+            removeCreated(createdRoot);
+        }
+    }
+
+    /** The shutdown hook: every folder not committed is removed (the run was interrupted). */
+    private static void abortAll() {
+        List<OutputFolder> open;
+        synchronized (OPEN) {
+            open = new ArrayList<>(OPEN);
+        }
+        for (OutputFolder f : open) {
+            synchronized (f) { // waits for a commit in progress to finish
+                if (f.committed || f.aborted) {
+                    continue;
+                }
+                f.aborted = true;
+            }
+            for (int attempt = 0; attempt < 5 && Files.exists(f.staging); attempt++) {
+                deleteQuietly(f.staging); // the main thread may still be writing into it
+                if (Files.exists(f.staging)) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+            f.release();
+            removeCreated(f.createdRoot);
+        }
+    }
+
+    private void release() {
+        synchronized (OPEN) {
+            OPEN.remove(this);
+        }
+        deleteQuietly(lockFile); // deleted while still locked, so no other run can take it for a dead one's
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        if (c != null) {
             try {
-                deleteTree(staging);
+                c.close();
             } catch (IOException ignored) {
-                // best effort: a leftover hidden .partial folder is harmless and never looks like a result
+                // nothing to do
             }
         }
     }
 
+    private static void deleteQuietly(Path p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            deleteTree(p);
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort: a leftover hidden .partial folder never looks like a result, and the next run removes it
+        }
+    }
+
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {

@@ -37,7 +37,7 @@ public final class ResolvedConfig {
         noise.put("sigma_v", Quantities.format(c.noise().sigmaVMv(), Unit.MILLIVOLT));
         noise.put("tau", Quantities.format(c.noise().tauMs(), Unit.MILLISECOND));
         m.put("noise", noise);
-        m.put("heterogeneity", byName(c.heterogeneity().coefficientOfVariation()));
+        m.put("heterogeneity", byName(c.heterogeneity().spread()));
         m.put("meis1", mapping(c.meis1()));
         List<Object> conditions = new ArrayList<>();
         for (Condition k : c.conditions()) {
@@ -58,8 +58,12 @@ public final class ResolvedConfig {
     }
 
     private static Map<String, Object> mapping(purkinje.model.Meis1Mapping mapping) {
-        Map<String, Object> m = byName(mapping.relativeAtNull());
+        Map<CellParameter, Double> cells = new java.util.EnumMap<>(CellParameter.class);
+        cells.putAll(mapping.relativeAtNull());
+        cells.putAll(mapping.shiftAtNullMv());
+        Map<String, Object> m = byName(cells);
         mapping.inputsRelativeAtNull().forEach((p, v) -> m.put(p.configPath(), v));
+        mapping.inputShiftsAtNullMv().forEach((p, v) -> m.put(p.configPath(), Quantities.format(v, Unit.MILLIVOLT)));
         return m;
     }
 
@@ -92,9 +96,10 @@ public final class ResolvedConfig {
         m.put(key, b);
     }
 
+    /** A table as the config writes it: potentials in mV (a shift, an SD), other entries bare numbers. */
     private static Map<String, Object> byName(Map<CellParameter, Double> values) {
         Map<String, Object> m = new LinkedHashMap<>();
-        values.forEach((p, v) -> m.put(p.configName(), v));
+        values.forEach((p, v) -> m.put(p.configName(), p.isPotential() ? Quantities.format(v, Unit.MILLIVOLT) : v));
         return m;
     }
 }

@@ -90,7 +90,7 @@ public final class LabServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
+        try {
             String path = ex.getRequestURI().getRawPath();
             if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod())) {
                 ex.getResponseHeaders().set("Allow", "GET");
@@ -142,6 +142,8 @@ public final class LabServer implements AutoCloseable {
                     : ": " + e.getMessage().lines().findFirst().orElse(""));
             System.err.println("purkinje lab: " + line);
             error(ex, 500, line);
+        } finally {
+            ex.close();
         }
     }
 

@@ -31,6 +31,15 @@ public enum CellParameter {
         return unit;
     }
 
+    /**
+     * True for a membrane potential (E_L, V_th, V_reset): a value on a scale whose zero is
+     * arbitrary, so MEIS1 shifts it and cells vary around it additively (in mV), where quantities
+     * with a natural zero (C_m, tau_m, t_ref, I_pace) are scaled by factors.
+     */
+    public boolean isPotential() {
+        return unit == Unit.MILLIVOLT;
+    }
+
     public static Optional<CellParameter> byConfigName(String name) {
         return Arrays.stream(values()).filter(p -> p.configName.equals(name)).findFirst();
     }

@@ -39,4 +39,8 @@ public record ClimbingFibre(double rateHz, double pauseMs, double pausePotential
     public ClimbingFibre withPause(double ms) {
         return new ClimbingFibre(rateHz, ms, pausePotentialMv);
     }
+
+    public ClimbingFibre withPausePotential(double mv) {
+        return new ClimbingFibre(rateHz, pauseMs, mv);
+    }
 }

@@ -15,6 +15,12 @@ package purkinje.model;
  * @param tauSynMs         decay time constant of the synaptic current (ms), &gt; 0
  */
 public record PoissonInput(double ratePerSynapseHz, int synapses, double weightPa, double tauSynMs) {
+    /**
+     * Largest mean number of events per step, N r dt, that can be simulated: the engine draws each
+     * step's count from Commons RNG's Poisson sampler, which is exact up to a mean of
+     * 0.5 x (2^31 - 1) = 1073741823.5 and refuses larger means.
+     */
+    public static final double MAX_MEAN_EVENTS_PER_STEP = 0.5 * Integer.MAX_VALUE;
 
     public PoissonInput {
         Checks.nonNegative("rate", ratePerSynapseHz, "Hz");
@@ -28,6 +34,11 @@ public record PoissonInput(double ratePerSynapseHz, int synapses, double weightP
     /** Total event rate onto the cell, N r, in Hz. */
     public double totalRateHz() {
         return ratePerSynapseHz * synapses;
+    }
+
+    /** Mean number of events onto the cell in one step of {@code dtMs}, N r dt. */
+    public double meanEventsPerStep(double dtMs) {
+        return totalRateHz() * 1e-3 * dtMs;
     }
 
     /** True when the input delivers any current. */

@@ -47,19 +47,44 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
                 throw new InvalidParameterException("condition name '" + c.name() + "' appears twice");
             }
             CellParameters p = mappingFor(c, meis1).apply(cell, c.meis1Dosage());
-            mappingFor(c, meis1).apply(inputs, c.meis1Dosage()); // validates the scaled inputs
-            if (dtMs > p.tRefMs()) {
-                throw new InvalidParameterException("dt (" + Checks.num(dtMs) + " ms) must not exceed t_ref (" + Checks.num(p.tRefMs())
-                        + " ms" + where(c) + "): use a smaller dt or a longer t_ref");
-            }
-            if (dtMs > p.tauMs() / 10) {
-                throw new InvalidParameterException("dt (" + Checks.num(dtMs) + " ms) must not exceed tau_m/10 ("
-                        + Checks.num(p.tauMs() / 10) + " ms" + where(c) + "): use a smaller dt");
-            }
+            Inputs scaled = mappingFor(c, meis1).apply(inputs, c.meis1Dosage()); // validates the scaled inputs
+            checkStep(p, dtMs, where(c));
+            checkEventsPerStep(scaled.parallelFibres(), "parallel_fibres", dtMs, where(c));
+            checkEventsPerStep(scaled.interneurons(), "interneurons", dtMs, where(c));
+            heterogeneity.checkDrawnCells(p, drawn -> checkStep(drawn, dtMs, where(c)));
         }
         if (durationMs < dtMs) {
             throw new InvalidParameterException("duration (" + Checks.num(durationMs) + " ms) is shorter than one step dt ("
                     + dtMs + " ms)");
+        }
+    }
+
+    /**
+     * The time-step limits of the exact integrator for one cell: dt &lt;= t_ref (at most one spike
+     * per step) and dt &lt;= tau_m / 10 (the threshold-crossing interpolation and the Brownian-bridge
+     * correction assume a step short against the membrane time constant).
+     */
+    static void checkStep(CellParameters p, double dtMs, String where) {
+        if (dtMs > p.tRefMs()) {
+            throw new InvalidParameterException("dt (" + Checks.num(dtMs) + " ms) must not exceed t_ref ("
+                    + Checks.num(p.tRefMs()) + " ms" + where + "): use a smaller dt or a longer t_ref");
+        }
+        if (dtMs > p.tauMs() / 10) {
+            throw new InvalidParameterException("dt (" + Checks.num(dtMs) + " ms) must not exceed tau_m/10 ("
+                    + Checks.num(p.tauMs() / 10) + " ms" + where + "): use a smaller dt");
+        }
+    }
+
+    /** Refuses a Poisson input whose events per step the sampler cannot draw exactly. */
+    private static void checkEventsPerStep(PoissonInput in, String name, double dtMs, String where) {
+        if (in == null) {
+            return;
+        }
+        double mean = in.meanEventsPerStep(dtMs);
+        if (mean > PoissonInput.MAX_MEAN_EVENTS_PER_STEP) {
+            throw new InvalidParameterException("inputs." + name + ": synapses x rate x dt = " + Checks.num(mean)
+                    + " events per step" + where + ", more than the Poisson sampler can draw (at most 1.07e9, half of "
+                    + "2^31 - 1, per step); use a lower rate, fewer synapses or a smaller dt");
         }
     }
 

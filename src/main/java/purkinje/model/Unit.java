@@ -6,14 +6,14 @@ package purkinje.model;
  * factors (pF/ms = nS, pA/nS = mV).
  */
 public enum Unit {
-    MILLISECOND("ms", Dimension.TIME, 1e-3),
-    SECOND("s", Dimension.TIME, 1.0),
-    MILLIVOLT("mV", Dimension.VOLTAGE, 1e-3),
-    PICOAMPERE("pA", Dimension.CURRENT, 1e-12),
-    PICOFARAD("pF", Dimension.CAPACITANCE, 1e-12),
-    NANOSIEMENS("nS", Dimension.CONDUCTANCE, 1e-9),
-    HERTZ("Hz", Dimension.FREQUENCY, 1.0),
-    MEGAOHM("Mohm", Dimension.RESISTANCE, 1e6);
+    MILLISECOND("ms", Dimension.TIME, -3),
+    SECOND("s", Dimension.TIME, 0),
+    MILLIVOLT("mV", Dimension.VOLTAGE, -3),
+    PICOAMPERE("pA", Dimension.CURRENT, -12),
+    PICOFARAD("pF", Dimension.CAPACITANCE, -12),
+    NANOSIEMENS("nS", Dimension.CONDUCTANCE, -9),
+    HERTZ("Hz", Dimension.FREQUENCY, 0),
+    MEGAOHM("Mohm", Dimension.RESISTANCE, 6);
 
     /** Physical dimension of a quantity. */
     public enum Dimension {
@@ -34,12 +34,14 @@ public enum Unit {
 
     private final String symbol;
     private final Dimension dimension;
+    private final int siExponent;
     private final double siFactor;
 
-    Unit(String symbol, Dimension dimension, double siFactor) {
+    Unit(String symbol, Dimension dimension, int siExponent) {
         this.symbol = symbol;
         this.dimension = dimension;
-        this.siFactor = siFactor;
+        this.siExponent = siExponent;
+        this.siFactor = Double.parseDouble("1e" + siExponent);
     }
 
     public String symbol() {
@@ -48,6 +50,11 @@ public enum Unit {
 
     public Dimension dimension() {
         return dimension;
+    }
+
+    /** The power of ten of this unit in SI base units (ms: -3), for exact decimal conversion. */
+    public int siExponent() {
+        return siExponent;
     }
 
     /** Value of one of this unit in SI base units (1 ms = 1e-3 s). */

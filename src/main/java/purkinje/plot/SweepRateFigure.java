@@ -64,6 +64,8 @@ public final class SweepRateFigure {
         }
         NumberAxis x = FigureStyle.numberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
+        x.setLowerMargin(0.03);
+        x.setUpperMargin(0.03);
         NumberAxis y = FigureStyle.numberAxis(Y_LABEL);
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(data, x, y, null);
@@ -93,19 +95,33 @@ public final class SweepRateFigure {
         if (theory.getSeriesCount() > 0) {
             XYLineAndShapeRenderer tr = new XYLineAndShapeRenderer(true, false);
             for (int s = 0; s < theoryColour.size(); s++) {
-                tr.setSeriesPaint(s, FigureStyle.THRESHOLD);
+                tr.setSeriesPaint(s, ConditionPalette.colour(theoryColour.get(s)));
                 tr.setSeriesStroke(s, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                         new float[] {6f, 4f}, 0f));
             }
             plot.setDataset(1, theory);
             plot.setRenderer(1, tr);
+            plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD); // theory on top
         }
         String key = connected ? "Line = mean over cells; band = 95 % confidence interval"
                 : "Dot = mean over cells at one sweep point; bar = 95 % confidence interval";
         if (theory.getSeriesCount() > 0) {
-            key += "; dashed = white-noise theory";
+            key += "; dashed = theory";
         }
         String sub = subtitle == null || subtitle.isBlank() ? key : subtitle + " | " + key;
-        return FigureStyle.chart("Firing rate vs " + xLabel, sub, plot, true);
+        return FigureStyle.chart(titleName(xLabel), sub, plot, true);
+    }
+
+    /** "MEIS1 dosage (0 = null, 1 = wild type)" -> "MEIS1 dosage": the title names the parameter, the axis its unit. */
+    static String withoutParenthesis(String label) {
+        int k = label.lastIndexOf(" (");
+        return label.endsWith(")") && k > 0 ? label.substring(0, k) : label;
+    }
+
+    /** "Membrane noise sigma_V (mV)" -> "Firing rate vs membrane noise sigma_V" (acronyms such as MEIS1 kept). */
+    static String titleName(String xLabel) {
+        String n = withoutParenthesis(xLabel);
+        boolean word = n.length() > 1 && Character.isUpperCase(n.charAt(0)) && Character.isLowerCase(n.charAt(1));
+        return "Firing rate vs " + (word ? Character.toLowerCase(n.charAt(0)) + n.substring(1) : n);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import purkinje.io.ConfigException;
 import purkinje.io.Tables;
+import purkinje.plot.SweepGroupedFigure;
 import purkinje.plot.SweepHeatmapFigure;
 import purkinje.plot.SweepRateFigure;
 import purkinje.plot.SweepSeries;
@@ -78,15 +79,20 @@ public final class SweepReport {
                 if (rs.isEmpty()) {
                     continue;
                 }
+                b.append(b.length() == 0 ? "" : " ");
+                if (isFixedReference(plan, c)) {
+                    b.append(String.format(Locale.ROOT, "The %s cells (the reference, MEIS1 dosage %s throughout) "
+                            + "fire %s Hz on average.", c, withUnit(p, rs.get(0).meis1Dosage()),
+                            Numbers.value(rs.stream().mapToDouble(PointRow::meanRateHz).average().orElse(Double.NaN))));
+                    continue;
+                }
                 PointRow lo = rs.get(0);
                 PointRow hi = rs.get(rs.size() - 1);
                 double change = hi.meanRateHz() - lo.meanRateHz();
-                b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT,
-                        "As %s goes from %s to %s, the mean rate%s %s from %s to %s Hz.", p.path(),
-                        withUnit(p, lo.values()[0]), withUnit(p, hi.values()[0]),
-                        c.equals(SweepParameter.DOSAGE_CONDITION) ? "" : " of the " + c + " cells", Math.abs(change) < 1e-9 ? "stays"
-                                : change > 0 ? "rises" : "falls", Numbers.value(lo.meanRateHz()),
-                        Numbers.value(hi.meanRateHz())));
+                b.append(String.format(Locale.ROOT, "As %s goes from %s to %s, the mean rate of the %s cells %s "
+                        + "from %s to %s Hz.", p.name(), withUnit(p, lo.values()[0]), withUnit(p, hi.values()[0]), c,
+                        Math.abs(change) < 1e-9 ? "stays" : change > 0 ? "rises" : "falls",
+                        Numbers.value(lo.meanRateHz()), Numbers.value(hi.meanRateHz())));
             }
             return b.toString();
         }
@@ -94,30 +100,65 @@ public final class SweepReport {
                 .min(Comparator.comparingDouble(PointRow::meanRateHz)).orElse(rows.get(0));
         PointRow max = rows.stream().filter(r -> Double.isFinite(r.meanRateHz()))
                 .max(Comparator.comparingDouble(PointRow::meanRateHz)).orElse(rows.get(0));
-        List<String> names = params.stream().map(SweepParameter::path).toList();
-        return String.format(Locale.ROOT, "Across %d points varying %s, the mean rate ranges from %s Hz (%s, %s) to "
+        List<String> names = params.stream().map(SweepParameter::name).toList();
+        b.append(String.format(Locale.ROOT, "Across %d points varying %s, the mean rate ranges from %s Hz (%s, %s) to "
                 + "%s Hz (%s, %s).", rows.stream().mapToInt(PointRow::point).distinct().count(),
                 String.join(" and ", names), Numbers.value(min.meanRateHz()), min.condition(), where(params, min),
-                Numbers.value(max.meanRateHz()), max.condition(), where(params, max));
+                Numbers.value(max.meanRateHz()), max.condition(), where(params, max)));
+        for (String c : conditions.subList(1, conditions.size())) {
+            double[] change = changes(rows, conditions.get(0), c).values().stream().mapToDouble(Double::doubleValue)
+                    .filter(Double::isFinite).sorted().toArray();
+            if (change.length > 0) {
+                b.append(String.format(Locale.ROOT, " Against the %s cells at the same point, the %s cells' rate "
+                        + "changes by %+.0f %% to %+.0f %%.", conditions.get(0), c, change[0],
+                        change[change.length - 1]));
+            }
+        }
+        return b.toString();
+    }
+
+    /** Per point: 100 (rate of {@code condition} / rate of {@code reference} - 1), the change in %. */
+    static java.util.Map<Integer, Double> changes(List<PointRow> rows, String reference, String condition) {
+        java.util.Map<Integer, Double> ref = new java.util.HashMap<>();
+        for (PointRow r : rows) {
+            if (r.condition().equals(reference)) {
+                ref.put(r.point(), r.meanRateHz());
+            }
+        }
+        java.util.Map<Integer, Double> out = new java.util.TreeMap<>();
+        for (PointRow r : rows) {
+            if (r.condition().equals(condition) && ref.containsKey(r.point())) {
+                out.put(r.point(), 100 * (r.meanRateHz() / ref.get(r.point()) - 1));
+            }
+        }
+        return out;
     }
 
     private static String where(List<SweepParameter> params, PointRow r) {
         List<String> parts = new ArrayList<>();
         for (int d = 0; d < params.size(); d++) {
-            parts.add(params.get(d).path() + " = " + withUnit(params.get(d), r.values()[d]));
+            parts.add(params.get(d).name() + " = " + withUnit(params.get(d), r.values()[d]));
         }
         return String.join(", ", parts);
     }
 
     private static String withUnit(SweepParameter p, double v) {
-        String n = String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
+        String n = String.format(Locale.ROOT, "%.4g", v);
+        if (n.contains(".") && !n.contains("e")) {
+            n = n.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
         if (n.contains("e")) {
             n = String.format(Locale.ROOT, "%.3g", v);
         }
         return p.unit() == null ? n : n + " " + p.unit().symbol();
     }
 
-    /** Rate against each swept parameter per condition, and a heatmap per condition for a 2-parameter grid. */
+    /**
+     * The figures: for one parameter, rate against it, one colour per condition; for a grid of
+     * two, rate against each, one line per value of the other (a panel per condition), a rate
+     * heatmap per condition and, with several conditions, a heatmap of each condition's rate
+     * change against the reference in %; otherwise rate against each parameter as scattered points.
+     */
     static List<Figure> figures(SweepPlan plan, List<PointRow> rows) {
         List<Figure> out = new ArrayList<>();
         if (rows.isEmpty()) {
@@ -125,31 +166,22 @@ public final class SweepReport {
         }
         List<SweepParameter> params = plan.parameters();
         List<String> conditions = plan.conditionNames();
-        boolean connected = params.size() == 1;
         String subtitle = rows.get(0).cells() + " cells per condition and point, " + plan.size() + " points ("
                 + plan.spec().design().name().toLowerCase(Locale.ROOT) + ")";
+        if (plan.spec().isTwoParameterGrid()) {
+            for (int d = 0; d < 2; d++) {
+                out.add(grouped(plan, rows, d, subtitle));
+            }
+            out.addAll(heatmaps(plan, rows));
+            return out;
+        }
+        boolean connected = params.size() == 1;
         for (int d = 0; d < params.size(); d++) {
             List<SweepSeries> series = new ArrayList<>();
             for (String c : conditions) {
                 final int dim = d;
-                List<PointRow> rs = rows.stream().filter(r -> r.condition().equals(c))
-                        .sorted(Comparator.comparingDouble(r -> r.values()[dim])).toList();
-                int n = rs.size();
-                double[] x = new double[n];
-                double[] mean = new double[n];
-                double[] lo = new double[n];
-                double[] hi = new double[n];
-                double[] theory = new double[n];
-                for (int i = 0; i < n; i++) {
-                    PointRow r = rs.get(i);
-                    x[i] = r.values()[d];
-                    mean[i] = r.meanRateHz();
-                    double half = SweepOutputs.halfWidth95(r);
-                    lo[i] = mean[i] - half;
-                    hi[i] = mean[i] + half;
-                    theory[i] = r.theoryRateHz();
-                }
-                series.add(new SweepSeries(c, x, mean, lo, hi, theory));
+                series.add(series(c, rows.stream().filter(r -> r.condition().equals(c))
+                        .sorted(Comparator.comparingDouble(r -> r.values()[dim])).toList(), d));
             }
             String caption = "Mean firing rate over cells (Hz) at each value of " + params.get(d).axisLabel()
                     + ", one colour per condition; bars are 95 % confidence intervals of the mean and the dashed line "
@@ -160,48 +192,131 @@ public final class SweepReport {
             out.add(new Figure("rate-vs-" + fileName(params.get(d).path()), SweepRateFigure.chart(
                     params.get(d).axisLabel(), series, connected, subtitle), 0, caption));
         }
-        if (plan.spec().isTwoParameterGrid()) {
-            double[] xs = plan.spec().axes().get(0).values();
-            double[] ys = plan.spec().axes().get(1).values();
-            for (String c : conditions) {
-                double[][] z = new double[xs.length][ys.length];
-                for (double[] zz : z) {
-                    Arrays.fill(zz, Double.NaN);
-                }
-                for (PointRow r : rows) {
-                    if (r.condition().equals(c)) {
-                        z[r.point() / ys.length][r.point() % ys.length] = r.meanRateHz();
-                    }
-                }
-                String name = conditions.size() == 1 ? "heatmap" : "heatmap-" + fileName(c);
-                out.add(new Figure(name, SweepHeatmapFigure.chart(params.get(0).axisLabel(), xs,
-                        params.get(1).axisLabel(), ys, z, "Mean firing rate, " + c), 0,
-                        "Mean firing rate of " + c + " cells (colour, Hz; see the scale) for every combination of "
-                        + params.get(0).axisLabel() + " (horizontal) and " + params.get(1).axisLabel()
-                        + " (vertical). Lines of equal colour show combinations that give the same rate."));
+        return out;
+    }
+
+    /** One condition's rows (sorted along parameter d) as a line with 95 % bounds and theory. */
+    private static SweepSeries series(String name, List<PointRow> rs, int d) {
+        int n = rs.size();
+        double[] x = new double[n];
+        double[] mean = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        double[] theory = new double[n];
+        for (int i = 0; i < n; i++) {
+            PointRow r = rs.get(i);
+            x[i] = r.values()[d];
+            mean[i] = r.meanRateHz();
+            double half = SweepOutputs.halfWidth95(r);
+            lo[i] = mean[i] - half;
+            hi[i] = mean[i] + half;
+            theory[i] = r.theoryRateHz();
+        }
+        return new SweepSeries(name, x, mean, lo, hi, theory);
+    }
+
+    /** Rate against parameter d of a two-parameter grid, one line per value of the other, a panel per condition. */
+    private static Figure grouped(SweepPlan plan, List<PointRow> rows, int d, String subtitle) {
+        List<SweepParameter> params = plan.parameters();
+        int o = 1 - d;
+        SweepParameter x = params.get(d);
+        SweepParameter other = params.get(o);
+        double[] groups = plan.spec().axes().get(o).values();
+        List<String> groupNames = Arrays.stream(groups).mapToObj(v -> withUnit(other, v)).toList();
+        List<SweepGroupedFigure.Panel> panels = new ArrayList<>();
+        for (String c : plan.conditionNames()) {
+            List<SweepSeries> lines = new ArrayList<>();
+            for (int g = 0; g < groups.length; g++) {
+                double value = groups[g];
+                lines.add(series(groupNames.get(g), rows.stream().filter(r -> r.condition().equals(c)
+                        && r.values()[o] == value).sorted(Comparator.comparingDouble(r -> r.values()[d])).toList(), d));
             }
+            panels.add(new SweepGroupedFigure.Panel(isFixedReference(plan, c) ? c + " (reference, dosage "
+                    + withUnit(params.stream().filter(SweepParameter::isDosage).findFirst().orElseThrow(), rows.stream().filter(r -> r.condition().equals(c)).findFirst()
+                    .map(PointRow::meis1Dosage).orElse(Double.NaN)) + ")" : c, lines));
+        }
+        String caption = "Mean firing rate over cells (Hz) against " + x.axisLabel() + ", one line per value of "
+                + other.axisLabel() + " (dark to light as it grows), one panel per condition; bands are 95 % "
+                + "confidence intervals of the mean and dashed lines the closed-form theory for the nominal cell "
+                + "(where it applies). Lines that stay apart show that " + other.name() + " changes the rate; lines "
+                + "that are not parallel show that it changes how the rate depends on " + x.name() + ".";
+        return new Figure("rate-vs-" + fileName(x.path()), SweepGroupedFigure.chart(x.axisLabel(), other.axisLabel(),
+                groupNames, panels, subtitle), 0, caption);
+    }
+
+    /** Rate heatmaps per condition and, with several conditions, rate-change heatmaps against the reference. */
+    private static List<Figure> heatmaps(SweepPlan plan, List<PointRow> rows) {
+        List<Figure> out = new ArrayList<>();
+        List<SweepParameter> params = plan.parameters();
+        List<String> conditions = plan.conditionNames();
+        double[] xs = plan.spec().axes().get(0).values();
+        double[] ys = plan.spec().axes().get(1).values();
+        String across = params.get(0).axisLabel() + " (horizontal) and " + params.get(1).axisLabel() + " (vertical)";
+        for (String c : conditions) {
+            if (isFixedReference(plan, c)) {
+                continue; // its dosage does not vary: a heatmap over dosage would mislead
+            }
+            double[][] z = grid(xs.length, ys.length);
+            for (PointRow r : rows) {
+                if (r.condition().equals(c)) {
+                    z[r.point() / ys.length][r.point() % ys.length] = r.meanRateHz();
+                }
+            }
+            String name = conditions.size() == 1 || plan.sweepsDosage() && conditions.size() == 2 ? "heatmap"
+                    : "heatmap-" + fileName(c);
+            out.add(new Figure(name, SweepHeatmapFigure.chart(params.get(0).axisLabel(), xs,
+                    params.get(1).axisLabel(), ys, z, "Mean firing rate, " + c), 0,
+                    "Mean firing rate of " + c + " cells (colour and number, Hz) for every combination of " + across
+                    + ". Cells of equal colour are combinations that give the same rate."));
+        }
+        String reference = conditions.get(0);
+        for (String c : conditions.subList(1, conditions.size())) {
+            double[][] z = grid(xs.length, ys.length);
+            changes(rows, reference, c).forEach((point, change) -> z[point / ys.length][point % ys.length] = change);
+            out.add(new Figure("heatmap-change-" + fileName(c), SweepHeatmapFigure.chart(params.get(0).axisLabel(), xs,
+                    params.get(1).axisLabel(), ys, z, "Rate change of " + c + " vs " + reference,
+                    SweepHeatmapFigure.Scale.CHANGE_PERCENT, "Rate change vs " + reference + " (%)"), 0,
+                    "How much more (red) or less (blue) the " + c + " cells fire than the " + reference + " cells "
+                    + "simulated at the same point: 100 (rate / reference rate - 1), in %, for every combination of "
+                    + across + ". Each rate is a mean over cells, so near 0 % the sign can be chance."));
         }
         return out;
+    }
+
+    /** True for the reference condition of a dosage sweep, which keeps its own dosage at every point. */
+    private static boolean isFixedReference(SweepPlan plan, String condition) {
+        List<String> conditions = plan.conditionNames();
+        return plan.sweepsDosage() && conditions.size() > 1 && conditions.get(0).equals(condition);
+    }
+
+    private static double[][] grid(int nx, int ny) {
+        double[][] z = new double[nx][ny];
+        for (double[] zz : z) {
+            Arrays.fill(zz, Double.NaN);
+        }
+        return z;
     }
 
     private static TableData table(SweepPlan plan, List<PointRow> rows) {
         List<String> header = new ArrayList<>(List.of("point"));
         plan.parameters().forEach(p -> header.add(p.axisLabel()));
-        header.addAll(List.of("condition", "cells", "mean rate (Hz)", "SEM (Hz)", "ISI CV", "theory (Hz)"));
+        header.addAll(List.of("condition", "MEIS1 dosage", "cells", "mean rate (Hz)", "SEM (Hz)", "ISI CV", "theory (Hz)"));
         List<List<String>> out = new ArrayList<>();
         for (PointRow r : rows.subList(0, Math.min(TABLE_ROWS, rows.size()))) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(r.point())));
             for (double v : r.values()) {
                 row.add(String.format(Locale.ROOT, "%.4g", v));
             }
-            row.addAll(List.of(r.condition(), Integer.toString(r.cells()), Numbers.precise(r.meanRateHz()),
+            row.addAll(List.of(r.condition(), String.format(Locale.ROOT, "%.4g", r.meis1Dosage()),
+                    Integer.toString(r.cells()), Numbers.precise(r.meanRateHz()),
                     Numbers.precise(r.semRateHz()), Numbers.precise(r.meanIsiCv()), Numbers.precise(r.theoryRateHz())));
             out.add(row);
         }
         String note = rows.size() > TABLE_ROWS ? "The first " + TABLE_ROWS + " of " + rows.size() + " rows; all are "
                 + "in points.csv." : "All rows of points.csv.";
         return new TableData("Sweep points (points.csv)", header, out, note
-                + " Theory: the white-noise (Siegert) rate of the nominal cell, n/a where it does not apply.");
+                + " Theory: the closed-form rate of the nominal cell (analysis.theory, synaptic inputs included), n/a "
+                + "where it does not apply (cell-to-cell heterogeneity, climbing fibre).");
     }
 
     private static String fileName(String s) {

@@ -11,13 +11,14 @@ import purkinje.io.Tables;
  * @param point        index of the point in the design
  * @param values       swept values in the parameters' units
  * @param condition    condition name
- * @param meis1Dosage  the condition's MEIS1 dosage
+ * @param meis1Dosage  the condition's MEIS1 dosage at this point (the reference keeps its own in a dosage sweep)
  * @param cells        cells simulated for this condition
  * @param meanRateHz   mean firing rate over cells
  * @param sdRateHz     standard deviation of the rate over cells (ddof = 1)
  * @param semRateHz    standard error of the mean rate
  * @param meanIsiCv    mean ISI coefficient of variation over cells with at least 2 ISIs
- * @param theoryRateHz white-noise (Siegert) rate of the condition's cell, NaN where theory does not apply
+ * @param theoryRateHz closed-form rate of the condition's cell (analysis.theory, inputs included), NaN where the
+ *                     theory does not apply (heterogeneity, climbing fibre)
  * @param seed         the point's seed
  */
 public record PointRow(int point, double[] values, String condition, double meis1Dosage, int cells,
@@ -30,9 +31,7 @@ public record PointRow(int point, double[] values, String condition, double meis
         h.add("point");
         parameters.forEach(p -> h.add(p.column()));
         h.add("condition");
-        if (parameters.stream().noneMatch(SweepParameter::isDosage)) {
-            h.add("meis1_dosage");
-        }
+        h.add("meis1_dosage");
         h.addAll(List.of("cells", "mean_rate_hz", "sd_rate_hz", "sem_rate_hz", "mean_isi_cv", "theory_rate_hz",
                 "seed"));
         return h;
@@ -42,15 +41,11 @@ public record PointRow(int point, double[] values, String condition, double meis
     public String toCsv(List<SweepParameter> parameters) {
         List<Object> out = new ArrayList<>();
         out.add(point);
-        boolean dosageSwept = false;
-        for (int d = 0; d < values.length; d++) {
-            out.add(values[d]);
-            dosageSwept |= parameters.get(d).isDosage();
+        for (double v : values) {
+            out.add(v);
         }
         out.add(condition);
-        if (!dosageSwept) {
-            out.add(meis1Dosage);
-        }
+        out.add(meis1Dosage);
         for (double v : new double[] {cells, meanRateHz, sdRateHz, semRateHz, meanIsiCv, theoryRateHz}) {
             out.add(v);
         }
@@ -74,15 +69,11 @@ public record PointRow(int point, double[] values, String condition, double meis
             int k = 0;
             int point = Integer.parseInt(f[k++]);
             double[] values = new double[parameters.size()];
-            int dosageIndex = -1;
             for (int d = 0; d < values.length; d++) {
                 values[d] = Double.parseDouble(f[k++]);
-                if (parameters.get(d).isDosage()) {
-                    dosageIndex = d;
-                }
             }
             String condition = f[k++];
-            double dosage = dosageIndex >= 0 ? values[dosageIndex] : Double.parseDouble(f[k++]);
+            double dosage = Double.parseDouble(f[k++]);
             int cells = Integer.parseInt(f[k++]);
             double mean = Double.parseDouble(f[k++]);
             double sd = Double.parseDouble(f[k++]);

@@ -59,7 +59,7 @@ public final class SweepPlan {
     }
 
     private static SweepPlan of(ConfigLoader.Loaded loaded, Long seedOverride) {
-        SweepSpec spec = SweepSpec.parse(loaded.tree().entries().get("sweep"), loaded.source());
+        SweepSpec spec = SweepSpec.parse(loaded.tree().entries().get("sweep"), loaded.tree(), loaded.source());
         RunConfig base = loaded.run();
         long master = seedOverride != null ? seedOverride : base.seed();
         double[][] values = spec.points(master);

@@ -109,8 +109,8 @@ public final class SweepSpec {
         return m;
     }
 
-    /** Reads the sweep block; {@code source} names the file in messages. */
-    public static SweepSpec parse(Node node, String source) {
+    /** Reads the sweep block of the config {@code tree}; {@code source} names the file in messages. */
+    public static SweepSpec parse(Node node, MapNode tree, String source) {
         Errors err = new Errors(source);
         if (node == null) {
             throw new ConfigException(source + ": no 'sweep' block; a sweep config needs one (see CONFIG.md)");
@@ -160,7 +160,7 @@ public final class SweepSpec {
             int line = params.keyLines().get(e.getKey());
             SweepParameter p;
             try {
-                p = SweepParameter.of(e.getKey());
+                p = SweepParameter.of(e.getKey(), tree);
             } catch (IllegalArgumentException ex) {
                 throw err.at(line, ex.getMessage());
             }
@@ -175,10 +175,33 @@ public final class SweepSpec {
         if (samples > MAX_POINTS) {
             throw err.at(sn.line(), "sweep.samples: at most " + MAX_POINTS + ", was " + samples);
         }
+        checkOverlap(axes, lines, err);
         return new SweepSpec(design, samples, axes, lines);
     }
 
-    private static Axis axis(SweepParameter p, Node n, Design design, Errors err) {
+    /** meis1_dosage sets the dosage of conditions 1, 2, ... (or 0 alone), so it cannot be swept with theirs. */
+    private static void checkOverlap(List<Axis> axes, Map<String, Integer> lines, Errors err) {
+        if (axes.stream().noneMatch(a -> a.parameter().isDosage())) {
+            return;
+        }
+        for (Axis a : axes) {
+            String path = a.parameter().path();
+            if (path.startsWith("conditions[") && path.endsWith("].meis1_dosage")) {
+                throw err.at(lines.get(path), "sweep.parameters: " + path + " and meis1_dosage both set condition "
+                        + "dosages; keep one");
+            }
+        }
+    }
+
+    /** The first scalar of an axis (a list item or the 'from' bound), which fixes a table entry's unit. */
+    private static ScalarNode firstValue(Node n) {
+        Node first = n instanceof ListNode l && !l.items().isEmpty() ? l.items().get(0)
+                : n instanceof MapNode m ? m.entries().get("from") : null;
+        return first instanceof ScalarNode s ? s : null;
+    }
+
+    private static Axis axis(SweepParameter declared, Node n, Design design, Errors err) {
+        SweepParameter p = declared.forValue(firstValue(n));
         String field = "sweep.parameters." + p.path();
         if (n instanceof ListNode list) {
             if (design != Design.GRID) {
@@ -239,6 +262,11 @@ public final class SweepSpec {
             double[] v = new double[steps];
             for (int i = 0; i < steps; i++) {
                 v[i] = i == steps - 1 ? to : from + (to - from) * i / (steps - 1);
+                if (p.integer() && v[i] != Math.rint(v[i])) {
+                    throw err.at(sn.line(), field + ": " + p.path() + " is a whole number, but " + steps
+                            + " steps from " + p.format(from) + " to " + p.format(to) + " give " + v[i]
+                            + "; choose steps so that every value is whole, or list the values");
+                }
             }
             return new Axis(p, v, from, to);
         }
@@ -333,9 +361,11 @@ public final class SweepSpec {
         return out;
     }
 
+    /** A sampled value within the bounds; a whole-number parameter takes the nearest whole number. */
     private double scale(int d, double u) {
         Axis a = axes.get(d);
-        return a.from() + (a.to() - a.from()) * u;
+        double v = a.from() + (a.to() - a.from()) * u;
+        return a.parameter().integer() ? Math.rint(v) : v;
     }
 
     private static UniformRandomProvider designStream(long masterSeed) {

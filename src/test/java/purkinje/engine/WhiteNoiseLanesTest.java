@@ -48,7 +48,8 @@ class WhiteNoiseLanesTest {
             double sigma = 1 + (i + seed) % 5;          // up to 5 mV: many bridge crossings
             double v0 = -65 + (i * 1.7) % 15;
             recorders[i] = new CellRecorder(null, null);
-            cells[i] = new WhiteNoiseCell(tau, vInf, -50, -65, tRef, sigma, dtMs, v0, recorders[i]);
+            cells[i] = new WhiteNoiseCell(tau, vInf, -50, -65, tRef, sigma, dtMs, v0, recorders[i],
+                    RandomStreams.forCell(77, i, RandomStreams.Purpose.SPIKE_TIME));
         }
         return cells;
     }

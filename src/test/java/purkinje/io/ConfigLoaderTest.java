@@ -139,8 +139,8 @@ class ConfigLoaderTest {
 
     @Test
     void impossibleParametersAfterMeis1MappingAreCaught() {
-        // V_th scaled by 1.7 at dosage 0: -43 mV * 1.7 = -73.1 mV, below V_reset
-        String m = error("meis1:\n  V_th: 1.7\nconditions:\n  - name: null-mutant\n    meis1_dosage: 0\n");
+        // V_th shifted by -30 mV at dosage 0: -73 mV, below V_reset
+        String m = error("meis1:\n  V_th: -30 mV\nconditions:\n  - name: null-mutant\n    meis1_dosage: 0\n");
         assertTrue(m.contains("at MEIS1 dosage 0.0: V_reset must be below V_th"), m);
     }
 }

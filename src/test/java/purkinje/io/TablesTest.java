@@ -61,7 +61,7 @@ class TablesTest {
     /** Sweep rows: a condition name with a comma or a line break survives toCsv / parse (split by hand it did not). */
     @Test
     void sweepRowsRoundTrip() {
-        List<SweepParameter> params = List.of(SweepParameter.of("noise.sigma_v"));
+        List<SweepParameter> params = List.of(SweepParameter.of(SweepParameter.DOSAGE, null));
         for (String condition : List.of("wt", "wild type, control", "two\nlines")) {
             PointRow row = new PointRow(3, new double[] {2.5}, condition, 1.0, 40, 15.3, 2.1, 0.33, 0.15, 14.9, 77L);
             PointRow back = PointRow.parse(row.toCsv(params), params);

@@ -52,7 +52,7 @@ class ConfigFuzzTest {
             "config (issue 12.3): YAML number forms give NumberFormatException",
             Pattern.compile("NumberFormatException"),
             "config (issue 12.2): parse time grows with a value's length",
-            Pattern.compile("over the time budget.*|.*: (1|0\\.)0{1000,}.*"));
+            Pattern.compile("-character value .*over the time budget"));
 
     @TempDir
     Path dir;
@@ -392,7 +392,8 @@ class ConfigFuzzTest {
                 default -> longValue(random, unit);
             };
             lines.set(at, l.group(1) + l.group(2) + ": " + value);
-            description = l.group(2) + ": " + abbreviate(value.length() > 40 ? value.substring(0, 40) + "..." : value);
+            description = l.group(2) + ": " + (value.length() > 200 ? "a " + value.length() + "-character value "
+                    + value.substring(0, 20) + "..." : abbreviate(value));
         } else if (kind < 14) { // a line deleted
             int at = keyed.get(random.nextInt(keyed.size()));
             description = "deleted '" + lines.get(at).strip() + "'";

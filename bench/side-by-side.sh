@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Runs one throughput workload (bench/README.md) with every implementation this machine can run,
+# one after another, and prints one table of cell-steps per second and rates, with ratios from
+# this run only (absolute speeds drift between runs and machines; ratios within one run do not).
+#
+#   bench/side-by-side.sh            # 'ensemble': C loops (AVX2, AVX-512, scalar), Brian2, purkinje
+#   bench/side-by-side.sh inputs     # 'inputs': Brian2 and purkinje, plus purkinje's 'ensemble' for the ratio
+#
+# Environment: CELLS and DURATION_S (default: the workload's 10,000 or 2,000 cells, 10 s),
+# THREADS (default: all cores; Brian2's runtime uses one), PURKINJE (default: ./purkinje),
+# PYTHON (default: /usr/bin/python3, Debian's, which has python3-brian), BRIAN2_TARGET (cython |
+# numpy | standalone; default cython), SKIP_BRIAN2=1 to leave Brian2 out.
+# Needs gcc with OpenMP for the C loops and Debian's python3-brian for Brian2
+# (apt-get install -y python3-brian); a missing one is skipped with a note, never faked.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+workload=${1:-ensemble}
+case "$workload" in
+  ensemble) cells=${CELLS:-10000}; config=configs/bench-ensemble.yaml ;;
+  inputs) cells=${CELLS:-2000}; config=configs/bench-inputs.yaml ;;
+  *) echo "side-by-side.sh: unknown workload '$workload'; use 'ensemble' or 'inputs'" >&2; exit 2 ;;
+esac
+duration=${DURATION_S:-10}
+threads=${THREADS:-$(nproc)}
+purkinje=${PURKINJE:-./purkinje}
+python=${PYTHON:-/usr/bin/python3}
+target=${BRIAN2_TARGET:-cython}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export OMP_NUM_THREADS=$threads
+
+rows="$work/rows"   # one line per implementation: name|what|cell_steps_per_s|rate_wt|rate_reduced|threads
+: >"$rows"
+notes=()
+
+# key=value line of a C loop or Brian2 script -> a row
+add_row() { # NAME WHAT LINE
+  local line=$3
+  val() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<" $line"; }
+  echo "$1|$2|$(val cell_steps_per_s)|$(val rate_wild_type_hz)|$(val rate_reduced_hz)|$(val threads)" >>"$rows"
+}
+
+cpu_has() { grep -qw "$1" /proc/cpuinfo; }
+
+echo "== $workload workload: $cells cells x $duration s at dt 0.1 ms, $threads thread(s), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "== CPU: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1); SIMD: $(for f in avx2 fma avx512f; do cpu_has $f && printf '%s ' $f; done)"
+
+if [ "$workload" = ensemble ]; then
+  if command -v gcc >/dev/null; then
+    echo "== $(gcc --version | head -1)"
+    loops=(scalar)
+    if cpu_has avx2 && cpu_has fma; then loops=(avx2 "${loops[@]}"); else notes+=("no AVX2+FMA: ensemble-avx2 not run"); fi
+    if cpu_has avx512f; then loops=(avx512 "${loops[@]}"); else notes+=("no AVX-512: ensemble-avx512 not run"); fi
+    for loop in "${loops[@]}"; do
+      gcc -O3 -march=native -fopenmp -o "$work/ensemble-$loop" "bench/c/ensemble-$loop.c" -lm
+      echo "== C ensemble-$loop"
+      line=$("$work/ensemble-$loop" "$cells" "$duration")
+      echo "$line"
+      case $loop in
+        avx512) add_row "C ensemble-avx512" "AVX-512, bridge" "$line" ;;
+        avx2) add_row "C ensemble-avx2" "AVX2+FMA, bridge" "$line" ;;
+        scalar) add_row "C ensemble-scalar" "scalar ziggurat, bridge" "$line" ;;
+      esac
+    done
+  else
+    notes+=("gcc not found: C loops not run (apt-get install -y gcc)")
+  fi
+fi
+
+if [ "${SKIP_BRIAN2:-0}" != 1 ] && "$python" -c 'import brian2' 2>/dev/null; then
+  echo "== Brian2 ($target), bench/brian2/$workload.py"
+  # Brian2 compiles into a cache on first use; the script's own warm-up run keeps that out of the timing
+  line=$(cd "$work" && "$python" "$root/bench/brian2/$workload.py" "$cells" "$duration" "$target" 2>"$work/brian2.log" \
+         | grep '^loop=') || { tail -5 "$work/brian2.log" >&2; echo "side-by-side.sh: Brian2 failed" >&2; exit 1; }
+  echo "$line"
+  add_row "Brian2 $(sed -n 's/.*brian2=\([^ ]*\).*/\1/p' <<<"$line") $target" "Euler-Maruyama, grid" "$line"
+else
+  notes+=("Brian2 not run ($([ "${SKIP_BRIAN2:-0}" = 1 ] && echo SKIP_BRIAN2=1 || echo "apt-get install -y python3-brian"))")
+fi
+
+# purkinje bench: median of its --repeat runs; rates and theory from its summary table
+run_purkinje() { # LABEL CONFIG CELLS
+  local out="$work/purkinje-$1"
+  echo "== purkinje bench --config $2 --cells $3 --duration \"$duration s\" --threads $threads"
+  $purkinje bench --config "$2" --cells "$3" --duration "$duration s" --threads "$threads" --out "$out" \
+    | tee "$out.txt"
+  local rate rates
+  rate=$(awk '/^cell-steps\/s/ {print $2}' "$out.txt")
+  # the two condition rows follow the header line that starts with 'condition'
+  rates=$(awk '/^condition/ {on=1; next} on && NF >= 3 && n < 2 {printf "%s|", $3; n++}' "$out.txt")
+  if [ "$1" = "$workload" ]; then
+    theory=$(awk '/^condition/ {on=1; next} on && NF >= 4 && n < 2 {printf "%s / ", $4; n++}' "$out.txt")
+  fi
+  echo "purkinje $1|exact + bridge|$rate|${rates%|}|$threads" >>"$rows"
+}
+echo "== $($purkinje --version 2>&1 | head -1)"
+run_purkinje "$workload" "$config" "$cells"
+if [ "$workload" = inputs ]; then
+  run_purkinje ensemble configs/bench-ensemble.yaml "${ENSEMBLE_CELLS:-10000}"
+fi
+
+echo
+echo "== side by side: $workload workload, one run on this machine (theory from purkinje bench: ${theory% / } Hz)"
+awk -F'|' -v workload="$workload" '
+  { name[NR] = $1; what[NR] = $2; speed[NR] = $3 + 0; wt[NR] = $4; red[NR] = $5; thr[NR] = $6
+    if ($1 == "purkinje " workload) p = NR
+    if ($1 ~ /^C ensemble-avx/ && $3 + 0 > limit) limit = $3 + 0 }
+  END {
+    printf "| %-26s | %-24s | %7s | %12s | %14s | %12s | %15s |\n", "implementation", "method", "threads",
+           "cell-steps/s", "rate WT (Hz)", "reduced (Hz)", "purkinje / this"
+    printf "|%s|%s|%s|%s|%s|%s|%s|\n", "----------------------------", "--------------------------", "--------:",
+           "-------------:", "---------------:", "-------------:", "----------------:"
+    for (i = 1; i <= NR; i++) {
+      ratio = (p && speed[i] > 0) ? sprintf("%.2f", speed[p] / speed[i]) : "-"
+      printf "| %-26s | %-24s | %7s | %12.3e | %14s | %12s | %15s |\n", name[i], what[i], thr[i], speed[i],
+             wt[i], red[i], ratio
+    }
+    if (p && limit > 0) printf "\npurkinje / the faster SIMD C loop (this machine'"'"'s practical limit): %.2f\n", speed[p] / limit
+  }' "$rows"
+for n in "${notes[@]+"${notes[@]}"}"; do echo "note: $n"; done

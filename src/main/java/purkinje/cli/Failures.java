@@ -1,0 +1,106 @@
+package purkinje.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import purkinje.io.ConfigException;
+import purkinje.model.InvalidParameterException;
+
+/**
+ * Turns any failure into one stderr line and an exit code, never a stack trace on the terminal:
+ * bad input is exit 2 with the message; a failed write (a full disk, a vanished folder) is exit 1
+ * naming the file and the system's reason; anything else is an internal error, exit 1, with the
+ * full trace written to a log file whose path the line gives.
+ */
+final class Failures {
+    private Failures() {
+    }
+
+    /** Prints the one line for {@code t} and returns the exit code. */
+    static int report(Throwable t, PrintWriter err) {
+        int code;
+        String line;
+        if (t instanceof ConfigException || t instanceof InvalidParameterException) {
+            code = ExitCodes.BAD_INPUT;
+            line = "purkinje: " + t.getMessage();
+        } else if (ioCause(t) != null) {
+            IOException io = ioCause(t);
+            code = ExitCodes.FAILURE;
+            String context = t instanceof UncheckedIOException && t.getMessage() != null
+                    && !t.getMessage().equals(String.valueOf(io)) ? t.getMessage() + ": " : "";
+            line = "purkinje: " + context + describe(io) + "; nothing was written (free space or choose another --out, "
+                    + "then run again)";
+        } else {
+            code = ExitCodes.FAILURE;
+            line = "purkinje: internal error: " + shortCause(t) + "; " + logTrace(t);
+        }
+        err.println(oneLine(line));
+        err.flush();
+        return code;
+    }
+
+    /** The first I/O error among the causes, if any. */
+    static IOException ioCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof IOException io) {
+                return io;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(IOException io) {
+        String m = io.getMessage();
+        if (io instanceof java.nio.file.FileSystemException fs) {
+            String reason = fs.getReason() != null ? fs.getReason() : io.getClass().getSimpleName();
+            return "cannot write " + fs.getFile() + ": " + reason;
+        }
+        return "write failed: " + (m != null ? m : io.getClass().getSimpleName());
+    }
+
+    /** The innermost cause's type and message, e.g. "OutOfMemoryError: Java heap space". */
+    static String shortCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        String s = root.getClass().getSimpleName() + (m != null && !m.isBlank() ? ": " + m : "");
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+
+    /** Writes the full trace to a log file; returns where, for the one line. */
+    static String logTrace(Throwable t) {
+        StringWriter trace = new StringWriter();
+        try (PrintWriter w = new PrintWriter(trace)) {
+            w.println("purkinje " + Version.get() + ", Java " + System.getProperty("java.version") + ", "
+                    + Instant.now());
+            w.println("command line: " + String.join(" ", ProcessHandle.current().info().arguments()
+                    .orElse(new String[0])));
+            t.printStackTrace(w);
+        }
+        try {
+            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+            Path log = Path.of(System.getProperty("java.io.tmpdir"), "purkinje-error-" + stamp + "-"
+                    + ProcessHandle.current().pid() + ".log");
+            Files.writeString(log, trace.toString(), StandardCharsets.UTF_8);
+            return "full trace in " + log + " (please report it)";
+        } catch (IOException | RuntimeException e) {
+            return "the full trace could not be written (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s.replace("\r", " ").replace('\n', ' ');
+    }
+}

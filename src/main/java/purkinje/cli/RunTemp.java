@@ -1,0 +1,118 @@
+package purkinje.cli;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The run's private temporary folder ({@code purkinje-run-*}, made by the launcher and passed as
+ * {@code java.io.tmpdir}), where the engine spools kept spike times. While the JVM lives it holds
+ * an OS lock on {@code purkinje-run-*.lock} beside it; a shutdown hook removes the folder; and
+ * every run removes the folders of dead runs (lock free), so even SIGKILL leaves nothing for long.
+ */
+final class RunTemp {
+    static final String PREFIX = "purkinje-run-";
+    /** A folder whose JVM never took its lock (killed at start) is removed after this. */
+    static final Duration UNLOCKED_STALE_AFTER = Duration.ofMinutes(10);
+
+    private RunTemp() {
+    }
+
+    /** Locks this run's folder (when the launcher made one) and removes dead runs' folders. */
+    static void start() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        boolean own = tmp.getFileName() != null && tmp.getFileName().toString().startsWith(PREFIX);
+        if (own) {
+            try {
+                Path lock = lockFile(tmp);
+                FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                channel.lock(); // held until the JVM ends; the OS releases it however the JVM dies
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    deleteTree(tmp);
+                    deleteTree(lock);
+                }, "purkinje-temp-cleanup"));
+            } catch (IOException | RuntimeException e) {
+                // no lock: the folder is still removed by the launcher, or after a while by a later run
+            }
+        }
+        removeDead(own ? tmp.getParent() : tmp, own ? tmp : null);
+    }
+
+    static Path lockFile(Path folder) {
+        return folder.resolveSibling(folder.getFileName() + ".lock");
+    }
+
+    /** Removes {@code purkinje-run-*} folders in {@code parent} whose JVM is gone. */
+    static void removeDead(Path parent, Path mine) {
+        if (parent == null) {
+            return;
+        }
+        List<Path> runs;
+        try (Stream<Path> s = Files.list(parent)) {
+            runs = s.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(p)
+                    && !p.equals(mine)).toList();
+        } catch (IOException e) {
+            return;
+        }
+        for (Path run : runs) {
+            Path lock = lockFile(run);
+            if (!Files.exists(lock)) {
+                if (olderThan(run, UNLOCKED_STALE_AFTER)) {
+                    deleteTree(run);
+                }
+                continue;
+            }
+            try (FileChannel c = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+                FileLock l = c.tryLock();
+                if (l != null) {
+                    deleteTree(run);
+                    Files.deleteIfExists(lock);
+                }
+            } catch (OverlappingFileLockException | IOException e) {
+                // live (in this JVM or another), or removed meanwhile
+            }
+        }
+    }
+
+    private static boolean olderThan(Path p, Duration age) {
+        try {
+            return Files.getLastModifiedTime(p).toInstant().isBefore(Instant.now().minus(age));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try {
+            if (!Files.exists(root)) {
+                return;
+            }
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // best effort; the next run tries again
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package purkinje.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import purkinje.experiment.RunEstimate;
+import purkinje.io.ConfigException;
+
+/** Runs that cannot fit or would never end are refused (or warned about) before anything is simulated. */
+class RunEstimateTest {
+    @TempDir
+    Path dir;
+
+    private CommandLineTest.Run compare(String config, String... extra) throws IOException {
+        Path c = dir.resolve("c.yaml");
+        Files.writeString(c, "name: big\nseed: 1\n" + config);
+        String[] args = new String[5 + extra.length];
+        args[0] = "compare";
+        args[1] = "--config";
+        args[2] = c.toString();
+        args[3] = "--out";
+        args[4] = dir.resolve("results").resolve("big").toString();
+        System.arraycopy(extra, 0, args, 5, extra.length);
+        // a guard against the old behaviour (running until killed or out of memory), not a speed target
+        return assertTimeoutPreemptively(Duration.ofSeconds(120), () -> CommandLineTest.run(args));
+    }
+
+    private void assertRefused(CommandLineTest.Run r, String... words) {
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        for (String w : words) {
+            assertTrue(r.err().contains(w), "'" + w + "' not in: " + r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("results")), "nothing is written");
+    }
+
+    @Test
+    void aBillionCellsAreRefusedWithTheMemoryEstimate() throws IOException {
+        assertRefused(compare("duration: 1 s\ncells_per_condition: 1000000000\n", "--quiet"),
+                "needs about", "GB of memory", "2.0e+09 cells", "-Xmx");
+    }
+
+    @Test
+    void aMillionVoltageTracesAreRefusedWithTheMemoryEstimate() throws IOException {
+        assertRefused(compare("duration: 1 s\ncells_per_condition: 1000000\nrecord:\n  voltage_cells: 1000000\n",
+                "--quiet"), "voltage samples", "record.voltage_cells");
+    }
+
+    @Test
+    void aStepCountBeyondTheEnginesReachIsRefused() throws IOException {
+        CommandLineTest.Run r = compare("duration: 20 s\ndt: 1e-300 ms\ncells_per_condition: 2\n", "--quiet");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+    }
+
+    @Test
+    void aRunLongerThanTheTimeLimitIsRefused() throws IOException {
+        assertRefused(compare("duration: 1e9 s\ncells_per_condition: 2\n", "--quiet", "--time-limit", "2 h"),
+                "estimated to take 12 days", "4.0e+13 cell-steps", "--time-limit 2.0 h");
+    }
+
+    @Test
+    void aVeryLongRunIsWarnedAboutWithItsEstimatedTime() {
+        RunEstimate long1 = new RunEstimate(80, 1e13, 0, 2);
+        String warning = long1.check(1e9, Double.NaN);
+        assertTrue(warning.startsWith("purkinje: warning: this run is estimated to take up to "), warning);
+        assertTrue(warning.contains("8.0e+14 cell-steps on 2 threads"), warning);
+        assertNull(new RunEstimate(80, 2e5, 160 * 1e4, 2).check(1e9, Double.NaN), "the shipped compare run");
+    }
+
+    @Test
+    void theEstimateIsOverflowSafe() {
+        RunEstimate huge = new RunEstimate(4e9, 9e15, 0, 1);
+        assertTrue(Double.isFinite(huge.cellSteps()) && huge.cellSteps() >= 3.5e25);
+        assertThrows(ConfigException.class, () -> new RunEstimate(2, 1e300, 0, 1).check(1e12, Double.NaN));
+        RunEstimate sum = new RunEstimate(0, 0, 0, 2).plus(new RunEstimate(10, 100, 0, 2))
+                .plus(new RunEstimate(30, 300, 0, 2));
+        assertEquals(10 * 100 + 30 * 300, sum.cellSteps(), 1e-6);
+    }
+}

@@ -1,0 +1,78 @@
+package purkinje.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Bad configs a batch job may meet (issue 12: YAML number forms, overflowing integers, aliases,
+ * folder names, heterogeneity that draws invalid cells, inputs the sampler cannot draw, the old
+ * MEIS1 form): each gives exactly this one line, before anything is simulated or written.
+ */
+class BadConfigTest {
+
+    private static String error(String yaml) {
+        return assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse(yaml, "bad.yaml", "bad", Map.of())).getMessage();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+        seed .nan            | seed: .nan                        | bad.yaml:1: seed: expected a whole number, was '.nan'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
+        seed hex             | seed: 0x10                        | bad.yaml:1: seed: expected a whole number, was '0x10'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
+        seed underscores     | seed: 1_000                       | bad.yaml:1: seed: expected a whole number, was '1_000'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
+        seed 1e400           | seed: 1e400                       | bad.yaml:1: seed: expected a whole number, was '1e400'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
+        seed beyond long     | seed: 9223372036854775808         | bad.yaml:1: seed: must be at most 9223372036854775807, was 9223372036854775808
+        seed octal-looking   | seed: 010                         | bad.yaml:1: seed: '010' has a leading zero, which YAML 1.1 reads as octal; write it without the leading zero
+        cells .inf           | cells_per_condition: .inf         | bad.yaml:1: cells_per_condition: expected a whole number, was '.inf'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
+        cells overflow       | cells_per_condition: 2147483648   | bad.yaml:1: cells_per_condition: must be at most 2147483647, was 2147483648
+        cells zero           | cells_per_condition: 0            | bad.yaml:1: cells_per_condition: must be at least 1, was 0
+        voltage_cells 2^32   | record:\\n  voltage_cells: 4294967296 | bad.yaml:2: record.voltage_cells: must be at most 2147483647, was 4294967296
+        voltage_cells -1     | record:\\n  voltage_cells: -1     | bad.yaml:2: record.voltage_cells: must be at least 0, was -1
+        synapses hex         | inputs:\\n  interneurons:\\n    rate: 1 Hz\\n    synapses: 0x10\\n    weight: 1 pA\\n    tau_syn: 2 ms | bad.yaml:4: inputs.interneurons.synapses: expected a whole number, was '0x10'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
+        synapses overflow    | inputs:\\n  interneurons:\\n    rate: 1 Hz\\n    synapses: 4294967296\\n    weight: 1 pA\\n    tau_syn: 2 ms | bad.yaml:4: inputs.interneurons.synapses: must be at most 2147483647, was 4294967296
+        meis1 factor .nan    | meis1:\\n  I_pace: .nan           | bad.yaml:2: meis1.I_pace: expected a plain decimal number without unit (e.g. 0.5), was '.nan'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
+        meis1 factor -.inf   | meis1:\\n  tau_m: -.inf          | bad.yaml:2: meis1.tau_m: expected a plain decimal number without unit (e.g. 0.5), was '-.inf'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
+        meis1 factor 1e400   | meis1:\\n  I_pace: 1e400          | bad.yaml:2: meis1.I_pace: '1e400' is too large to represent as a number (doubles reach about 1e308); give a realistic value
+        heterogeneity 1_000  | heterogeneity:\\n  I_pace: 1_000  | bad.yaml:2: heterogeneity.I_pace: expected a plain decimal number without unit (e.g. 0.5), was '1_000'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
+        dosage .inf          | conditions:\\n  - name: a\\n    meis1_dosage: .inf | bad.yaml:3: conditions[0].meis1_dosage: expected a plain decimal number without unit (e.g. 0.5), was '.inf'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
+        dosage hex           | conditions:\\n  - name: a\\n    meis1_dosage: 0x1 | bad.yaml:3: conditions[0].meis1_dosage: expected a plain decimal number without unit (e.g. 0.5), was '0x1'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
+        quantity 1e400       | dt: 1e400 ms                      | bad.yaml:1: dt: '1e400 ms' is too large to represent as a number (doubles reach about 1e308); give a realistic value
+        quantity 1e-400      | cell:\\n  tau_m: 1e-400 ms        | bad.yaml:2: cell.tau_m: '1e-400 ms' is too small to represent as a number (doubles reach about 1e-308); give a realistic value
+        quantity 1e308 GHz   | inputs:\\n  climbing_fibre:\\n    rate: 1e308 GHz\\n    pause: 1 ms | bad.yaml:3: inputs.climbing_fibre.rate: '1e308 GHz' is too large to represent as a number (doubles reach about 1e308); give a realistic value
+        quantity .inf        | duration: .inf s                  | bad.yaml:1: duration: '.inf s' is not a quantity with a unit; write it like 20 s
+        boolean y            | record:\\n  spikes: y              | bad.yaml:2: record.spikes: expected true or false (or yes/no, on/off), was 'y'
+        boolean quoted       | record:\\n  spikes: 'yes'          | bad.yaml:2: record.spikes: expected true or false (or yes/no, on/off), was 'yes'
+        boolean number       | record:\\n  spikes: 1              | bad.yaml:2: record.spikes: expected true or false (or yes/no, on/off), was '1'
+        alias                | cell:\\n  E_L: &el -59 mV\\n  V_reset: *el | bad.yaml:3: '*el' is a YAML alias; aliases (and '<<' merges) are not supported: write the value out
+        merge key            | base: &b\\n  tau_m: 20 ms\\ncell:\\n  <<: *b | bad.yaml:4: '*b' is a YAML alias; aliases (and '<<' merges) are not supported: write the value out
+        name dot             | name: '.'                         | bad.yaml:1: name: must not start with '.' (it names a folder; '.' and '..' are not names), was '.'
+        name dot dot         | name: ..                          | bad.yaml:1: name: must not start with '.' (it names a folder; '.' and '..' are not names), was '..'
+        name hidden          | name: .secret                     | bad.yaml:1: name: must not start with '.' (it names a folder; '.' and '..' are not names), was '.secret'
+        name with slash      | name: a/b                         | bad.yaml:1: name: use letters, digits, '.', '_' or '-' only (it names a folder), was 'a/b'
+        condition name ..    | conditions:\\n  - name: ..         | bad.yaml:2: name: must not start with '.' (it names a folder; '.' and '..' are not names), was '..'
+        old MEIS1 form       | meis1:\\n  V_th: 0.9               | bad.yaml:2: meis1.V_th: 0.9 is the old form (a factor); a potential now takes its shift in mV at dosage 0, e.g. V_th: +3 mV
+        old MEIS1 form E_L   | meis1:\\n  E_L: 1.1                | bad.yaml:2: meis1.E_L: 1.1 is the old form (a factor); a potential now takes its shift in mV at dosage 0, e.g. E_L: +3 mV
+        old form in condition | conditions:\\n  - name: a\\n    meis1: {V_reset: 0.5} | bad.yaml:3: conditions[0].meis1.V_reset: 0.5 is the old form (a factor); a potential now takes its shift in mV at dosage 0, e.g. V_reset: +3 mV
+        MEIS1 shift wrong unit | meis1:\\n  V_th: 3 ms              | bad.yaml:2: meis1.V_th: '3 ms' is a time, but V_th is a voltage (e.g. +3 mV)
+        MEIS1 factor with unit | meis1:\\n  tau_m: 3 ms            | bad.yaml:2: meis1.tau_m: expected a plain number without unit, was '3 ms'
+        pause potential factor | meis1:\\n  inputs.climbing_fibre.pause_potential: 0.9 | bad.yaml:2: meis1.inputs.climbing_fibre.pause_potential: 0.9 is the old form (a factor); a potential now takes its shift in mV at dosage 0, e.g. pause_potential: +3 mV
+        pause potential unset | inputs:\\n  climbing_fibre:\\n    rate: 1 Hz\\n    pause: 5 ms\\nmeis1:\\n  inputs.climbing_fibre.pause_potential: -5 mV | bad.yaml:6: meis1.inputs.climbing_fibre.pause_potential shifts the pause potential, but inputs.climbing_fibre.pause_potential is not set (it follows V_reset): set it, or shift V_reset with meis1.V_reset
+        heterogeneity CV on potential | heterogeneity:\\n  V_th: 0.1 | bad.yaml:2: heterogeneity.V_th: 0.1 is a coefficient of variation; a potential takes its standard deviation in mV, e.g. V_th: 1 mV
+        heterogeneity t_ref 3 | heterogeneity:\\n  t_ref: 3        | bad.yaml:2: heterogeneity.t_ref: a coefficient of variation of 3 draws invalid cells (t_ref low 0.0000352 ms: dt (0.1 ms) must not exceed t_ref (0.0000352 ms): use a smaller dt or a longer t_ref); use at most 0.38 (cells are drawn up to 6 standard deviations from the mean)
+        heterogeneity tau_m 3 | heterogeneity:\\n  tau_m: 3        | bad.yaml:2: heterogeneity.tau_m: a coefficient of variation of 3 draws invalid cells (tau_m low 0.00165 ms: dt (0.1 ms) must not exceed tau_m/10 (0.000165 ms): use a smaller dt); use at most 0.67 (cells are drawn up to 6 standard deviations from the mean)
+        heterogeneity V_th SD | heterogeneity:\\n  V_th: 5 mV       | bad.yaml:2: heterogeneity.V_th: a standard deviation of 5 mV draws invalid cells (V_th low -73 mV: V_reset must be below V_th (reset -69 mV, threshold -73 mV)); use at most 4.3 mV (cells are drawn up to 6 standard deviations from the mean)
+        V_reset and V_th SD  | heterogeneity:\\n  V_th: 3 mV\\n  V_reset: 2 mV | bad.yaml:2: heterogeneity.V_th and heterogeneity.V_reset together draw invalid cells (V_th low -61 mV, V_reset high -57 mV: V_reset must be below V_th (reset -57 mV, threshold -61 mV)); reduce them (cells are drawn up to 6 standard deviations from the mean)
+        het in a reduced condition | cell:\\n  t_ref: 2 ms\\nheterogeneity:\\n  t_ref: 0.4\\nmeis1:\\n  t_ref: 0.5\\nconditions:\\n  - name: wt\\n  - name: half\\n    meis1_dosage: 0 | bad.yaml:4: heterogeneity.t_ref: a coefficient of variation of 0.4 draws invalid cells (t_ref low 0.092 ms: dt (0.1 ms) must not exceed t_ref (0.092 ms in condition 'half'): use a smaller dt or a longer t_ref); use at most 0.38 (cells are drawn up to 6 standard deviations from the mean)
+        Poisson 1e12 Hz      | inputs:\\n  parallel_fibres:\\n    rate: 1e12 Hz\\n    synapses: 20000\\n    weight: 1 pA\\n    tau_syn: 2 ms | bad.yaml:2: inputs.parallel_fibres: synapses x rate x dt = 2000000000000 events per step, more than the Poisson sampler can draw (at most 1.07e9, half of 2^31 - 1, per step); use a lower rate, fewer synapses or a smaller dt
+        """)
+    void oneLineNamingTheProblemAndTheFix(String what, String yaml, String expected) {
+        String message = error(yaml.replace("\\n", "\n").replace("\\\"", "\""));
+        assertEquals(expected, message);
+        assertFalse(message.contains("\n"), "one line");
+    }
+}

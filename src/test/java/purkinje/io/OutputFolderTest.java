@@ -1,0 +1,115 @@
+package purkinje.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** All-or-nothing result folders: user files survive --force, dead runs' staging is removed, failures leave nothing. */
+class OutputFolderTest {
+    static final Set<String> TOOL = Set.of("manifest.json", "cells.csv", "figures");
+
+    @TempDir
+    Path dir;
+
+    private void write(Path target, boolean replace, String... files) throws IOException {
+        try (OutputFolder f = OutputFolder.prepare(target, replace)) {
+            Files.writeString(f.resolve("manifest.json"), "{\"tool\" : \"purkinje\"}");
+            for (String name : files) {
+                Files.writeString(f.resolve(name), "tool " + name);
+            }
+            f.commit(TOOL);
+        }
+    }
+
+    private List<String> hidden() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    @Test
+    void forceKeepsFilesTheUserAddedInsideTheToolsFolders() throws IOException {
+        Path out = dir.resolve("out");
+        write(out, false, "cells.csv", "figures/rates.png", "figures/cs-triggered-rate.png");
+        Files.writeString(out.resolve("figures/my-annotated-rates.png"), "mine");
+        Files.createDirectories(out.resolve("figures/notes"));
+        Files.writeString(out.resolve("figures/notes/todo.txt"), "mine too");
+        Files.writeString(out.resolve("lab-notes.txt"), "mine as well");
+        write(out, true, "cells.csv", "figures/rates.png");
+        assertEquals("mine", Files.readString(out.resolve("figures/my-annotated-rates.png")));
+        assertEquals("mine too", Files.readString(out.resolve("figures/notes/todo.txt")));
+        assertEquals("mine as well", Files.readString(out.resolve("lab-notes.txt")));
+        assertEquals("tool figures/rates.png", Files.readString(out.resolve("figures/rates.png")));
+        assertFalse(Files.exists(out.resolve("figures/cs-triggered-rate.png")),
+                "a figure the earlier run drew and this one does not is the tool's: replaced, not kept");
+        assertEquals(List.of(), hidden());
+    }
+
+    @Test
+    void aDeadRunsStagingFolderIsRemovedByTheNextRunALiveOneIsNot() throws IOException {
+        Path out = dir.resolve("out");
+        // a run killed by SIGKILL: its staging folder and an unlocked lock file
+        Path deadLock = Files.createFile(dir.resolve(".out.partial-123.lock"));
+        Files.createDirectories(dir.resolve(".out.partial-123/figures"));
+        Files.writeString(dir.resolve(".out.partial-123/cells.csv"), "half");
+        // a live run of another result in the same parent (its lock held)
+        Path liveLock = Files.createFile(dir.resolve(".other.partial-456.lock"));
+        Files.createDirectories(dir.resolve(".other.partial-456"));
+        try (FileChannel c = FileChannel.open(liveLock, StandardOpenOption.WRITE)) {
+            c.lock();
+            write(out, false, "cells.csv");
+            assertEquals(List.of(".other.partial-456", ".other.partial-456.lock"), hidden());
+        }
+        assertFalse(Files.exists(deadLock));
+    }
+
+    @Test
+    void aRunKilledWhileReplacingPutsTheEarlierResultBack() throws IOException {
+        Path out = dir.resolve("out");
+        Files.createFile(dir.resolve(".out.partial-9.lock"));
+        Files.createDirectories(dir.resolve(".out.partial-9"));
+        Files.createDirectories(dir.resolve(".out.partial-9.old"));
+        Files.writeString(dir.resolve(".out.partial-9.old/manifest.json"), "{\"tool\" : \"purkinje\"}");
+        Files.writeString(dir.resolve(".out.partial-9.old/my-notes.txt"), "mine");
+        write(out, true, "cells.csv");
+        assertEquals("mine", Files.readString(out.resolve("my-notes.txt")));
+        assertEquals(List.of(), hidden());
+    }
+
+    @Test
+    void aFolderThatCannotBeMadeLeavesNoEmptyParents() {
+        Path out = dir.resolve("results").resolve("deeper").resolve("x".repeat(300));
+        ConfigException e = assertThrows(ConfigException.class, () -> OutputFolder.prepare(out, false));
+        assertTrue(e.getMessage().startsWith("cannot create output folder "), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("results")), "no empty results/ left behind");
+    }
+
+    @Test
+    void anOutPathThroughAFileSaysSo() throws IOException {
+        Files.writeString(dir.resolve("afile"), "x");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> OutputFolder.prepare(dir.resolve("afile").resolve("sub"), false));
+        assertTrue(e.getMessage().contains("afile is a file, not a folder"), e.getMessage());
+    }
+
+    @Test
+    void aFailedRunLeavesNothing() throws IOException {
+        Path out = dir.resolve("new").resolve("out");
+        try (OutputFolder f = OutputFolder.prepare(out, false)) {
+            Files.writeString(f.resolve("cells.csv"), "half");
+        }
+        assertFalse(Files.exists(dir.resolve("new")));
+    }
+}
