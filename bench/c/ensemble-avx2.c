@@ -9,6 +9,7 @@
 #define FW 8
 typedef __m256 vf;
 typedef __m256i vi;
+typedef __m256i vi64; /* 64-bit integer lanes, DW of them */
 typedef __m256d vd;
 typedef __m256d md; /* a double mask: all bits set per true lane */
 
@@ -53,6 +54,8 @@ typedef __m256d md; /* a double mask: all bits set per true lane */
 #define MASK_ANDNOT(a, b) _mm256_andnot_pd((a), (b)) /* not a, and b */
 /* lanes of m take b, the others a */
 #define BLEND_D(m, a, b) _mm256_blendv_pd((a), (b), (m))
-#define MASK_ADD_D(x, m, y) _mm256_add_pd((x), _mm256_and_pd((m), (y)))
+#define ZERO_UNLESS(m, x) _mm256_and_pd((m), (x)) /* lanes of m keep x, the others 0 */
+/* 64-bit counts: a true lane of m (all bits set, -1) subtracted adds one */
+#define COUNT_IF(n, m) _mm256_sub_epi64((n), _mm256_castpd_si256(m))
 
 #include "lanes-kernel.h"

@@ -9,6 +9,7 @@
 #define FW 16
 typedef __m512 vf;
 typedef __m512i vi;
+typedef __m512i vi64; /* 64-bit integer lanes, DW of them */
 typedef __m512d vd;
 typedef __mmask8 md;
 
@@ -53,6 +54,8 @@ typedef __mmask8 md;
 #define MASK_ANDNOT(a, b) ((md)(~(a) & (b))) /* not a, and b */
 /* lanes of m take b, the others a */
 #define BLEND_D(m, a, b) _mm512_mask_blend_pd((m), (a), (b))
-#define MASK_ADD_D(x, m, y) _mm512_mask_add_pd((x), (m), (x), (y))
+#define ZERO_UNLESS(m, x) _mm512_maskz_mov_pd((m), (x)) /* lanes of m keep x, the others 0 */
+/* 64-bit counts: one more in the lanes of m */
+#define COUNT_IF(n, m) _mm512_mask_add_epi64((n), (m), (n), _mm512_set1_epi64(1))
 
 #include "lanes-kernel.h"

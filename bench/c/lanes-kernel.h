@@ -4,7 +4,7 @@
  *
  * What it does per cell and step is what workload.h says; how it does it fast:
  *  - Branch-free: every lane does the same work every step; refractoriness is a comparison of
- *    the step index with the cell's resume step, spikes and resets are masked blends.
+ *    the step index with the cell's resume step, spikes and resets are masked operations.
  *  - Random numbers: one xoshiro128+ generator per cell (Blackman and Vigna 2018), FW cells in
  *    the FW 32-bit lanes of a vector. Per cell and pair of steps four draws: one Box-Muller pair
  *    (radius from the first, angle from the second) gives the normals of both steps, the other
@@ -19,7 +19,7 @@
  *    number of threads.
  *
  * Required before inclusion: FW (float lanes; DW = FW / 2 double lanes), LOOP_NAME, the types
- * vf, vi, vd, md and the macros used below (see ensemble-avx2.c).
+ * vf, vi, vi64, vd, md and the macros used below (see ensemble-avx2.c).
  */
 #include "workload.h"
 
@@ -87,7 +87,7 @@ typedef struct {
     uint32_t *state;  /* xoshiro128+ words: [group of FW cells][word 0..3][lane] */
     double *v_mv;     /* membrane potential relative to rest */
     double *resume;   /* first step index at which the cell integrates again */
-    double *spikes;   /* spike count (exact in a double) */
+    int64_t *spikes;  /* spike count */
     double *pull_mv;  /* mu (1 - P): the drive's part of a step */
 } cells_soa;
 
@@ -113,7 +113,7 @@ static void draw_pair(cells_soa c, long b0, long b1, float noise_sd, float *z0, 
 }
 
 /* One step of DW cells: step index now, normal term z, bridge ln u. */
-static inline void step_lanes(step_constants k, vd *v, vd *resume, vd *spikes, vd pull, vd z, vd ln_u, vd now) {
+static inline void step_lanes(step_constants k, vd *v, vd *resume, vi64 *spikes, vd pull, vd z, vd ln_u, vd now) {
     vd x = ADD_D(FMA_D(*v, SET1_D(k.decay), pull), z);
     /* -a = k (V - V_th)(V_th - V') */
     vd minus_a = MUL_D(FMSUB_D(*v, SET1_D(k.bridge_k), SET1_D(k.bridge_k * V_TH_MV)), SUB_D(SET1_D(V_TH_MV), x));
@@ -121,25 +121,38 @@ static inline void step_lanes(step_constants k, vd *v, vd *resume, vd *spikes, v
     md active = CMPLE_D(*resume, now);
     md fire = MASK_AND(active, crossed);
     md integrate = MASK_ANDNOT(crossed, active); /* active and not crossed */
-    *v = BLEND_D(integrate, SET1_D(V_RESET_MV), x);
+    *v = ZERO_UNLESS(integrate, x); /* V_reset is 0 (workload.h): a reset or held lane is zeroed */
     *resume = BLEND_D(fire, *resume, ADD_D(now, SET1_D((double)(k.refractory_steps + 1))));
-    *spikes = MASK_ADD_D(*spikes, fire, SET1_D(1.0));
+    *spikes = COUNT_IF(*spikes, fire);
 }
 
-/* Steps s (and s + 1 if two) for cells [b0, b1). */
+/* Step s for cells [b0, b1), and step s + 1 after it if two (a separate loop, so neither loop
+ * tests two). */
 static void advance_pair(cells_soa c, step_constants k, long b0, long b1, long s, int two,
                          const float *z0, const float *z1, const float *l0, const float *l1) {
-    for (long i = b0; i < b1; i += DW) {
-        vd v = LOAD_D(c.v_mv + i), resume = LOAD_D(c.resume + i), spikes = LOAD_D(c.spikes + i);
-        vd pull = LOAD_D(c.pull_mv + i);
-        long o = i - b0;
-        step_lanes(k, &v, &resume, &spikes, pull, CVT_F2D(z0 + o), CVT_F2D(l0 + o), SET1_D((double)s));
-        if (two) {
-            step_lanes(k, &v, &resume, &spikes, pull, CVT_F2D(z1 + o), CVT_F2D(l1 + o), SET1_D((double)(s + 1)));
+    const vd now = SET1_D((double)s), next = SET1_D((double)(s + 1));
+    if (two) {
+        for (long i = b0; i < b1; i += DW) {
+            vd v = LOAD_D(c.v_mv + i), resume = LOAD_D(c.resume + i);
+            vi64 spikes = LOAD_I((vi64 *)(c.spikes + i));
+            vd pull = LOAD_D(c.pull_mv + i);
+            long o = i - b0;
+            step_lanes(k, &v, &resume, &spikes, pull, CVT_F2D(z0 + o), CVT_F2D(l0 + o), now);
+            step_lanes(k, &v, &resume, &spikes, pull, CVT_F2D(z1 + o), CVT_F2D(l1 + o), next);
+            STORE_D(c.v_mv + i, v);
+            STORE_D(c.resume + i, resume);
+            STORE_I((vi64 *)(c.spikes + i), spikes);
         }
-        STORE_D(c.v_mv + i, v);
-        STORE_D(c.resume + i, resume);
-        STORE_D(c.spikes + i, spikes);
+    } else {
+        for (long i = b0; i < b1; i += DW) {
+            vd v = LOAD_D(c.v_mv + i), resume = LOAD_D(c.resume + i);
+            vi64 spikes = LOAD_I((vi64 *)(c.spikes + i));
+            long o = i - b0;
+            step_lanes(k, &v, &resume, &spikes, LOAD_D(c.pull_mv + i), CVT_F2D(z0 + o), CVT_F2D(l0 + o), now);
+            STORE_D(c.v_mv + i, v);
+            STORE_D(c.resume + i, resume);
+            STORE_I((vi64 *)(c.spikes + i), spikes);
+        }
     }
 }
 
@@ -159,7 +172,7 @@ int main(int argc, char **argv) {
     c.state = aligned_alloc(64, (size_t)padded * 4 * sizeof(uint32_t));
     c.v_mv = aligned_alloc(64, (size_t)padded * sizeof(double));
     c.resume = aligned_alloc(64, (size_t)padded * sizeof(double));
-    c.spikes = aligned_alloc(64, (size_t)padded * sizeof(double));
+    c.spikes = aligned_alloc(64, (size_t)padded * sizeof(int64_t));
     c.pull_mv = aligned_alloc(64, (size_t)padded * sizeof(double));
     if (!c.state || !c.v_mv || !c.resume || !c.spikes || !c.pull_mv) {
         fprintf(stderr, "%s: out of memory for %ld cells\n", LOOP_NAME, r.cells);
@@ -186,6 +199,9 @@ int main(int argc, char **argv) {
         simulate_block(c, k, b0, b1, r.steps);
     }
     double wall = omp_get_wtime() - t0;
-    report(LOOP_NAME, r, wall, c.spikes);
+    double *counts = malloc((size_t)padded * sizeof(double));
+    for (long i = 0; i < padded && counts; i++) counts[i] = (double)c.spikes[i];
+    if (!counts) return 1;
+    report(LOOP_NAME, r, wall, counts);
     return 0;
 }

@@ -21,7 +21,7 @@
 
 #define TAU_M_MS 20.0
 #define V_TH_MV 15.0
-#define V_RESET_MV 0.0
+#define V_RESET_MV 0.0 /* lanes-kernel.h zeroes a lane to reset it */
 #define T_REF_MS 2.0
 #define SIGMA_V_MV 4.0
 #define DT_MS 0.1

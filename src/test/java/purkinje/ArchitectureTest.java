@@ -34,8 +34,10 @@ class ArchitectureTest {
             Map.entry("report", Set.of("model", "analysis", "analysis.theory", "io", "plot", "experiment", "sweep")),
             // lab serves a page that runs experiments and draws figures with the report's words; only cli starts it
             Map.entry("lab", Set.of("model", "engine", "analysis", "analysis.theory", "io", "plot", "experiment", "report")),
+            // fit (purkinje fit) sits beside sweep: it uses the theory, the engine (predictive check) and experiment
+            Map.entry("fit", Set.of("model", "engine", "analysis", "analysis.theory", "io", "experiment")),
             Map.entry("cli", Set.of("model", "engine", "analysis", "analysis.theory", "io", "plot", "experiment", "sweep",
-                    "report", "lab")));
+                    "report", "lab", "fit")));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?purkinje\\.([a-z.]+)\\.[A-Z]",
             Pattern.MULTILINE);

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             "wild-type vs reduced-MEIS1 populations, spike statistics and figures."},
         subcommands = {DemoCommand.class, CompareCommand.class, FiCommand.class, ValidateCommand.class,
             SweepCommand.class, MergeCommand.class, PlotCommand.class, BenchCommand.class, LabCommand.class,
+            FitCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.FAILURE,
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or config (nothing written).",

@@ -13,8 +13,11 @@ public final class EnsembleResult implements AutoCloseable {
     private final double wallSeconds;
     private final java.util.List<SpikeSpool> spools;
 
+    private final String enginePath;
+
     EnsembleResult(Ensemble ensemble, SimulationSettings settings, CellRecorder[] cells, double wallSeconds,
-                   java.util.List<SpikeSpool> spools) {
+                   java.util.List<SpikeSpool> spools, String enginePath) {
+        this.enginePath = enginePath;
         this.spools = java.util.List.copyOf(spools);
         this.ensemble = ensemble;
         this.settings = settings;
@@ -28,6 +31,11 @@ public final class EnsembleResult implements AutoCloseable {
 
     public SimulationSettings settings() {
         return settings;
+    }
+
+    /** Which engine path integrated the cells (recorded in the manifest; the numbers do not depend on it). */
+    public String enginePath() {
+        return enginePath;
     }
 
     /** Wall-clock seconds the integration took. */

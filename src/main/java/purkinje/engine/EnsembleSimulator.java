@@ -77,7 +77,11 @@ public final class EnsembleSimulator {
         CellRecorder[] recorders = new CellRecorder[n];
         List<SpikeSpool> spools = new ArrayList<>();
         StepContext ctx = new StepContext(settings.dtMs(), settings.steps(), new AtomicLong());
-        long total = n * settings.steps();
+        long total = settings.cellSteps(n);
+        if (total == Long.MAX_VALUE) {
+            throw new IllegalArgumentException(n + " cells x " + settings.steps() + " steps is more work than can be "
+                    + "counted (2^63 cell-steps): use fewer cells, a larger dt or a shorter duration");
+        }
         AtomicInteger nextChunk = new AtomicInteger();
         boolean lanes = LaneIntegrator.available() && (LaneIntegrator.forced()
                 || useLanes(laneEligibleCells(ensemble, settings) * settings.steps(),
@@ -122,7 +126,17 @@ public final class EnsembleSimulator {
         }
         spools.forEach(SpikeSpool::finish);
         double wall = (System.nanoTime() - start) * 1e-9;
-        return new EnsembleResult(ensemble, settings, recorders, wall, spools);
+        return new EnsembleResult(ensemble, settings, recorders, wall, spools, enginePath(lanes, width));
+    }
+
+    /** Which path this run's white-noise cells took, for the manifest (the numbers are the same on both). */
+    private static String enginePath(boolean lanes, int width) {
+        if (lanes) {
+            return "vector: white-noise cells without a trace in lane groups of " + width
+                    + ", other cells one at a time";
+        }
+        return LaneIntegrator.available() ? "scalar: one cell at a time (run too short for the vector code's warm-up)"
+                : "scalar: one cell at a time (" + LaneIntegrator.describe() + ")";
     }
 
     /** Cells a lane group can take: white noise (sigma_v > 0), no inputs, no voltage trace. */

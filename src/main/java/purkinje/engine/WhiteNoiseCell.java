@@ -30,6 +30,8 @@ package purkinje.engine;
  */
 final class WhiteNoiseCell {
     private static final double LOG2_E = 1.4426950408889634;
+    /** Step counts from here on are beyond every run ({@link purkinje.engine.SimulationSettings#MAX_STEPS}). */
+    private static final double NEVER_STEPS = 0x1.0p62;
 
     final double tauMs;
     final double vInfMv;
@@ -140,6 +142,9 @@ final class WhiteNoiseCell {
      * in the step.
      */
     static long stepContaining(double tMs, double dt) {
+        if (!(tMs / dt < NEVER_STEPS)) {
+            return Long.MAX_VALUE; // after any run (a refractory period of 1e308 ms): no step resumes
+        }
         long k = Math.max(0, (long) (tMs / dt));
         while (k > 0 && k * dt > tMs) {
             k--;

@@ -84,7 +84,7 @@ public final class CompareExperiment {
                 traced.add(p.firstCell() + k);
             }
         }
-        int samples = (int) Math.min(Math.round(TRACE_WINDOW_MS / config.dtMs()) + 1, config.steps() + 1);
+        int samples = SimulationSettings.voltageSamplesFor(TRACE_WINDOW_MS, config.dtMs(), config.steps());
         return new SimulationSettings(config.dtMs(), config.steps(), threads, config.record().spikes(), traced,
                 samples);
     }

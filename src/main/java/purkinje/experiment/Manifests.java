@@ -23,7 +23,8 @@ public final class Manifests {
         m.put("wall_seconds", Duration.between(info.started(), Instant.now()).toMillis() / 1000.0);
         if (sim != null) {
             m.put("simulation_seconds", Math.round(sim.wallSeconds() * 1000) / 1000.0);
-            m.put("cell_steps", (long) sim.ensemble().size() * sim.settings().steps());
+            m.put("cell_steps", sim.settings().cellSteps(sim.ensemble().size()));
+            m.put("engine", sim.enginePath());
         }
         m.putAll(extra);
         m.put("config", ResolvedConfig.toMap(config));

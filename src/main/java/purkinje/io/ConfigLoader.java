@@ -70,7 +70,8 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file not found: " + source + " (give an existing file with --config)");
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + source + ": " + e.getMessage());
+            throw new ConfigException("cannot read config file " + source + ": " + e.getMessage()
+                    + " (give a readable YAML file with --config)");
         }
         if (bytes.length > MAX_CONFIG_BYTES) {
             throw new ConfigException(source + ": larger than 1 MiB, which no config is (a config is a few kB of "
@@ -134,7 +135,8 @@ public final class ConfigLoader {
         r.checkKeys(root, top, "");
         String name = r.text(root, "name", defaultName);
         long seed = r.integer(root, "seed", DEFAULT_SEED, "");
-        double durationMs = r.quantity(root, "duration", ConfigSchema.RUN, "", DEFAULT_DURATION_MS / 1000) * 1000;
+        // read in ms directly: exact, and "1e308 s" is refused as too large instead of overflowing to infinity
+        double durationMs = r.quantity(root, "duration", Unit.MILLISECOND, "20 s", DEFAULT_DURATION_MS);
         double dtMs = r.quantity(root, "dt", ConfigSchema.RUN, "", DEFAULT_DT_MS);
         int cells = (int) r.integer(root, "cells_per_condition", DEFAULT_CELLS, "", 1, Integer.MAX_VALUE);
 
@@ -272,13 +274,23 @@ public final class ConfigLoader {
         }
 
         public double quantity(MapNode parent, String key, Map<String, Field> schema, String prefix, double fallback) {
+            ConfigSchema.Quantity q = (ConfigSchema.Quantity) schema.get(key);
+            return quantity(parent, key, q.unit(), q.example(), fallback, prefix);
+        }
+
+        /** A quantity read in {@code unit} (which may differ from the schema's, e.g. a duration in ms). */
+        private double quantity(MapNode parent, String key, Unit unit, String example, double fallback) {
+            return quantity(parent, key, unit, example, fallback, "");
+        }
+
+        private double quantity(MapNode parent, String key, Unit unit, String example, double fallback,
+                                String prefix) {
             ScalarNode s = scalar(parent, key, prefix);
             if (s == null) {
                 return fallback;
             }
-            ConfigSchema.Quantity q = (ConfigSchema.Quantity) schema.get(key);
             try {
-                return Quantities.parse(s.text(), q.unit(), prefix + key, q.example());
+                return Quantities.parse(s.text(), unit, prefix + key, example);
             } catch (IllegalArgumentException e) {
                 throw error(s.line(), e.getMessage());
             }
@@ -395,8 +407,8 @@ public final class ConfigLoader {
             String example = meis1 ? "+3 mV" : "1 mV";
             if (s.kind() == ScalarNode.Kind.NUMBER) {
                 throw error(s.line(), field + ": " + s.text().trim() + (meis1 ? " is the old form (a factor); a "
-                        + "potential now takes its shift in mV at dosage 0" : " is a coefficient of variation; a "
-                        + "potential takes its standard deviation in mV") + ", e.g. " + name + ": " + example);
+                        + "potential now takes its " : " is a coefficient of variation; a potential takes its ")
+                        + table.potentialMeaning() + ", e.g. " + name + ": " + example);
             }
             try {
                 return Quantities.parse(s.text(), Unit.MILLIVOLT, field, example);

@@ -16,9 +16,11 @@ import java.util.Map;
  * A YAML document as a tree whose every node remembers its line, so that errors can say
  * "compare.yaml:12: ...". Read with Jackson's streaming YAML parser; duplicate keys are errors,
  * and so are YAML aliases ({@code *name}; a config states each value where it applies) and keys or
- * values longer than {@link Quantities#MAX_CHARS} characters.
+ * values longer than {@link #MAX_SCALAR_CHARS} characters (which keeps parsing linear in the file size).
  */
 public final class ConfigTree {
+    /** Longest key or value accepted; numbers are held to {@link Quantities#MAX_CHARS}. */
+    public static final int MAX_SCALAR_CHARS = 1000;
     private ConfigTree() {
     }
 
@@ -91,9 +93,9 @@ public final class ConfigTree {
             throw new ConfigException(source + ":" + line + ": '*" + p.getText() + "' is a YAML alias; aliases "
                     + "(and '<<' merges) are not supported: write the value out");
         }
-        if (t.isScalarValue() && p.getText() != null && p.getText().length() > Quantities.MAX_CHARS) {
+        if (t.isScalarValue() && p.getText() != null && p.getText().length() > MAX_SCALAR_CHARS) {
             throw new ConfigException(source + ":" + line + ": a value of " + p.getText().length()
-                    + " characters; a config value may have at most " + Quantities.MAX_CHARS);
+                    + " characters; a config value may have at most " + MAX_SCALAR_CHARS);
         }
         switch (t) {
             case START_OBJECT: {
@@ -102,9 +104,9 @@ public final class ConfigTree {
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String key = p.currentName();
                     int keyLine = p.currentTokenLocation().getLineNr();
-                    if (key.length() > Quantities.MAX_CHARS) {
+                    if (key.length() > MAX_SCALAR_CHARS) {
                         throw new ConfigException(source + ":" + keyLine + ": a key of " + key.length()
-                                + " characters; a config key may have at most " + Quantities.MAX_CHARS);
+                                + " characters; a config key may have at most " + MAX_SCALAR_CHARS);
                     }
                     Node value = read(p, p.nextToken(), source);
                     if (entries.containsKey(key)) {

@@ -15,12 +15,13 @@ package purkinje.model;
  * stated assumptions.
  *
  * @param capacitancePf   C_m, membrane capacitance (pF), &gt; 0
- * @param tauMs           tau_m, membrane time constant (ms), &gt; 0
+ * @param tauMs           tau_m, membrane time constant (ms), &gt; 0 and at most {@link #MAX_TAU_M_MS}
  * @param eLeakMv         E_L, leak reversal (resting) potential (mV)
  * @param vThresholdMv    V_th, spike threshold (mV)
  * @param vResetMv        V_reset, potential after a spike (mV), &lt; V_th
  * @param tRefMs          t_ref, absolute refractory period (ms), &gt;= 0
- * @param iPacePa         I_pace, intrinsic pacemaking current (pA)
+ * @param iPacePa         I_pace, intrinsic pacemaking current (pA); |I_pace| tau_m / C_m at most
+ *                        {@link #MAX_DRIVE_MV}
  */
 public record CellParameters(double capacitancePf, double tauMs, double eLeakMv,
                              double vThresholdMv, double vResetMv, double tRefMs, double iPacePa) {
@@ -29,15 +30,40 @@ public record CellParameters(double capacitancePf, double tauMs, double eLeakMv,
     public static final CellParameters DEFAULTS =
             new CellParameters(20, 47, -59, -43, -69, 1, 10.3);
 
+    /**
+     * Longest membrane time constant accepted (ms): 100 s, three orders of magnitude beyond a
+     * Purkinje cell's (tens of ms); over any run such a membrane is a perfect integrator. Beyond it
+     * I_pace tau_m / C_m overflows for large values (tau_m = 1e308 ms made every cell fire every
+     * step).
+     */
+    public static final double MAX_TAU_M_MS = 1e5;
+    /**
+     * Largest steady-state depolarisation |I_pace| tau_m / C_m accepted (mV): a million mV, far
+     * beyond any drive that is not simply "fires again as soon as the refractory period ends", and
+     * small enough that V stays a finite number in every step.
+     */
+    public static final double MAX_DRIVE_MV = 1e6;
+
     public CellParameters {
         Checks.positive("C_m", capacitancePf, "pF");
         Checks.positive("tau_m", tauMs, "ms");
+        if (tauMs > MAX_TAU_M_MS) {
+            throw new InvalidParameterException("tau_m must be at most " + Checks.num(MAX_TAU_M_MS) + " ms (100 s; "
+                    + "membranes have 1-100 ms, and longer ones integrate perfectly over any run), was "
+                    + Checks.num(tauMs) + " ms");
+        }
         Checks.finite("E_L", eLeakMv, "mV");
         Checks.finite("V_th", vThresholdMv, "mV");
         Checks.finite("V_reset", vResetMv, "mV");
         Checks.finite("I_pace", iPacePa, "pA");
         if (!(tRefMs >= 0) || Double.isInfinite(tRefMs)) {
             throw new InvalidParameterException("t_ref must be zero or positive, was " + Checks.num(tRefMs) + " ms");
+        }
+        double driveMv = iPacePa * tauMs / capacitancePf;
+        if (!(Math.abs(driveMv) <= MAX_DRIVE_MV)) {
+            throw new InvalidParameterException("I_pace tau_m / C_m, the depolarisation the pacemaking current drives, "
+                    + "must be within +-" + Checks.num(MAX_DRIVE_MV) + " mV, was " + Checks.num(driveMv)
+                    + " mV: use a smaller I_pace or a larger C_m");
         }
         if (!(vResetMv < vThresholdMv)) {
             throw new InvalidParameterException("V_reset must be below V_th (reset " + Checks.num(vResetMv)

@@ -11,8 +11,17 @@ final class Checks {
     }
 
     static void positive(String name, double value, String unit) {
-        if (!(value > 0) || Double.isInfinite(value)) {
+        tooLarge(name, value, unit);
+        if (!(value > 0)) {
             throw new InvalidParameterException(name + " must be positive, was " + num(value) + " " + unit);
+        }
+    }
+
+    /** An infinite value (an overflow, e.g. a huge factor times a value) is too large, not "not positive". */
+    private static void tooLarge(String name, double value, String unit) {
+        if (Double.isInfinite(value)) {
+            throw new InvalidParameterException(name + " is too large: " + (value > 0 ? "" : "-")
+                    + "infinite (beyond 1.8e308" + (unit.isEmpty() ? "" : " " + unit) + "); give a finite value");
         }
     }
 
@@ -23,7 +32,8 @@ final class Checks {
     }
 
     static void nonNegative(String name, double value, String unit) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
+        tooLarge(name, value, unit);
+        if (!(value >= 0)) {
             throw new InvalidParameterException(name + " must be zero or positive, was " + num(value)
                     + (unit.isEmpty() ? "" : " " + unit));
         }

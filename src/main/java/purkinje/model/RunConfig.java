@@ -9,7 +9,9 @@ import java.util.Set;
  * conditions) and how (duration, time step, cells, seed, what to record). Validated on
  * construction, including the numerical limits of the exact integrator: dt must not exceed t_ref
  * (at most one spike per step) nor tau_m / 10 (the threshold-crossing interpolation and the
- * Brownian-bridge correction assume a step short against the membrane time constant).
+ * Brownian-bridge correction assume a step short against the membrane time constant), and a
+ * coloured noise correlation time must not be shorter than dt (threshold crossings of a path rough
+ * within a step are caught only for white noise, by the bridge).
  */
 public record RunConfig(String name, long seed, double durationMs, double dtMs, int cellsPerCondition,
                         RecordOptions record, CellParameters cell, NoiseParameters noise,
@@ -52,6 +54,12 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
             checkEventsPerStep(scaled.parallelFibres(), "parallel_fibres", dtMs, where(c));
             checkEventsPerStep(scaled.interneurons(), "interneurons", dtMs, where(c));
             heterogeneity.checkDrawnCells(p, drawn -> checkStep(drawn, dtMs, where(c)));
+        }
+        if (noise.sigmaVMv() > 0 && !noise.isWhite() && noise.tauMs() < dtMs) {
+            throw new InvalidParameterException("noise.tau (" + Checks.num(noise.tauMs()) + " ms) must be 0 ms (white "
+                    + "noise) or at least dt (" + Checks.num(dtMs) + " ms): a noise current faster than the step makes "
+                    + "V rough within a step, and crossings between grid points would be missed (rates about 3 % "
+                    + "low); use noise.tau: 0 ms, which such fast noise is, or a smaller dt");
         }
         if (durationMs < dtMs) {
             throw new InvalidParameterException("duration (" + Checks.num(durationMs) + " ms) is shorter than one step dt ("

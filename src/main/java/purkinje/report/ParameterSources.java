@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where each parameter's default comes from (docs: shared design MODEL.md and the shipped configs'
+ * Where each parameter's default comes from (docs/MODEL.md and the shipped configs'
  * comments), keyed by its config path. The report lists every parameter of a result with its value
  * and this source; a value that differs from the default is marked as set in the run's config.
  */
@@ -80,13 +80,24 @@ final class ParameterSources {
         String source;
         if (s == null) {
             source = key.startsWith("heterogeneity.") || key.startsWith("meis1.")
-                    ? "assumption set in the run's config (no default)" : "set in the run's config";
+                    ? "assumption set in the run's config (no default): " + meaning(key, value) : "set in the run's config";
         } else if (s.defaultValue() == null || same(s.defaultValue(), value)) {
             source = s.source();
         } else {
             source = "set in the run's config (default " + s.defaultValue() + ": " + s.source() + ")";
         }
         return List.of(key, value, source);
+    }
+
+    /** What a meis1 or heterogeneity value means: potentials take mV (a shift, an SD), the rest factors or CVs. */
+    private static String meaning(String key, String value) {
+        boolean mv = value.endsWith(" mV");
+        if (key.startsWith("meis1.")) {
+            return mv ? "shift at MEIS1 dosage 0, V(d) = V_WT + (1 - d) shift" : "factor at MEIS1 dosage 0, "
+                    + "p(d) = p_WT (f0 + d (1 - f0))";
+        }
+        return mv ? "standard deviation between cells (normal)" : "coefficient of variation between cells "
+                + "(lognormal factor, mean 1)";
     }
 
     /** Equal as text, or as numbers ("0.1" vs "0.10", "1.0" vs "1"). */

@@ -107,7 +107,7 @@ public final class ReportPage {
             table(h, new TableData("Model and simulation parameters of this run (manifest.json, resolved config)",
                 List.of("parameter", "value", "source"), parameters,
                 "\"assumption\" marks values chosen without a published source; the MEIS1 effect is a parameter, "
-                + "not a published constant. Details: docs/MODEL.md."));
+                + "not a published constant. Details: docs/MODEL.md in the purkinje repository."));
         }
         h.append("</section>\n");
 

@@ -47,8 +47,9 @@ public final class Reports {
             case "fi" -> FiReport.build(files, figures);
             case "validate" -> ValidationReport.build(files, figures);
             case "sweep", "merge" -> SweepReport.build(files, figures);
+            case "fit" -> FitReport.build(files, figures);
             default -> throw new ConfigException(files.folder().resolve("manifest.json") + ": unknown kind of result '"
-                    + files.command() + "' (expected demo, compare, fi, validate, sweep or merge)");
+                    + files.command() + "' (expected demo, compare, fi, validate, sweep, merge or fit)");
         };
     }
 

@@ -50,6 +50,9 @@ class VoltageCsvTest {
             assertEquals(purkinje.engine.VoltageTraceTest.closedFormMv(cell, v0, t), v, 1e-8, "row " + i);
             resets += v == cell.vResetMv() ? 1 : 0;
         }
+        String engine = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("manifest.json").toFile()).path("engine").asText();
+        assertTrue(engine.startsWith("scalar: one cell at a time") || engine.startsWith("vector: white-noise cells"), "the manifest says which engine path ran: " + engine);
         long spikes = Files.readAllLines(out.resolve("spikes.csv")).size() - 1;
         assertTrue(spikes >= 4 && resets >= spikes, spikes + " spikes, " + resets + " samples at V_reset");
     }

@@ -125,11 +125,11 @@ class ConfigFormsTest {
             "meis1:\n  I_pace: 0." + digits + "\n"}) {
             String m = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
                     () -> assertThrows(ConfigException.class, () -> parse(yaml)).getMessage());
-            assertTrue(m.matches("test\\.yaml:\\d: a value of 1000\\d\\d characters; a config value may have at most 100"),
+            assertTrue(m.matches("test\\.yaml:\\d: a value of 1000\\d\\d characters; a config value may have at most 1000"),
                     m);
         }
-        String key = assertThrows(ConfigException.class, () -> parse("k".repeat(500) + ": 1\n")).getMessage();
-        assertEquals("test.yaml:1: a key of 500 characters; a config key may have at most 100", key);
+        String key = assertThrows(ConfigException.class, () -> parse("k".repeat(1010) + ": 1\n")).getMessage();
+        assertEquals("test.yaml:1: a key of 1010 characters; a config key may have at most 1000", key);
     }
 
     @Test

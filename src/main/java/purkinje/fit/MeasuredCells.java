@@ -1,0 +1,203 @@
+package purkinje.fit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import purkinje.io.ConfigException;
+
+/**
+ * Recorded cells to fit: a tidy CSV with one row per cell, columns {@code condition} and
+ * {@code rate_hz} and optionally {@code isi_cv}; other columns are ignored, so the
+ * {@code cells.csv} of a run can be fed back in. Every problem is one {@link ConfigException} line
+ * naming the file, the row and the fix.
+ *
+ * @param conditions condition names in order of first appearance
+ * @param ratesHz    per condition, the cells' firing rates (Hz, &gt;= 0)
+ * @param isiCvs     per condition, the cells' ISI CVs (NaN: not given, or fewer than 3 spikes)
+ * @param hasCv      true when the file has an {@code isi_cv} column
+ */
+public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, List<double[]> isiCvs, boolean hasCv) {
+    /** Fewest cells a condition may have. */
+    public static final int MIN_CELLS = 5;
+    /** Largest file read (a recording table, not a spike dump). */
+    static final long MAX_BYTES = 64L << 20;
+
+    public MeasuredCells {
+        conditions = List.copyOf(conditions);
+        ratesHz = List.copyOf(ratesHz);
+        isiCvs = List.copyOf(isiCvs);
+    }
+
+    /** Index of a condition, or -1. */
+    public int indexOf(String condition) {
+        return conditions.indexOf(condition);
+    }
+
+    /** Total number of cells. */
+    public int cells() {
+        return ratesHz.stream().mapToInt(r -> r.length).sum();
+    }
+
+    /**
+     * Reads and checks a data file.
+     *
+     * @param recordingMs length of each recording, to tell a missing CV (fewer than 3 spikes) from a bad one
+     */
+    public static MeasuredCells read(Path file, double recordingMs) {
+        List<String> lines;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ConfigException(file + ": larger than " + (MAX_BYTES >> 20) + " MB; give one row per cell");
+            }
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                lines = r.lines().toList();
+            }
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("data file " + file + " not found; give --data FILE (a CSV with columns "
+                    + "condition, rate_hz[, isi_cv])");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            Throwable c = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+            String why = c instanceof CharacterCodingException ? "not UTF-8 text" : String.valueOf(c.getMessage());
+            throw new ConfigException("cannot read data file " + file + ": " + why + "; give a UTF-8 CSV file");
+        }
+        int headerLine = 0;
+        while (headerLine < lines.size() && lines.get(headerLine).isBlank()) {
+            headerLine++;
+        }
+        if (headerLine == lines.size()) {
+            throw new ConfigException(file + " is empty; it needs a header row 'condition,rate_hz[,isi_cv]' and one "
+                    + "row per cell");
+        }
+        List<String> header = split(lines.get(headerLine).replace("\uFEFF", "")).stream().map(String::trim).toList();
+        int cCondition = column(header, "condition", file);
+        int cRate = column(header, "rate_hz", file);
+        int cCv = header.indexOf("isi_cv");
+        Map<String, List<double[]>> rows = new LinkedHashMap<>();
+        for (int i = headerLine + 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            String where = file + ": line " + (i + 1);
+            List<String> cells = split(line);
+            if (cells.size() != header.size()) {
+                throw new ConfigException(where + " has " + cells.size() + " values but the header has "
+                        + header.size() + " columns; give every row the same columns");
+            }
+            String condition = cells.get(cCondition).trim();
+            if (condition.isEmpty()) {
+                throw new ConfigException(where + ": condition is empty; name the condition of every cell");
+            }
+            double rate = number(cells.get(cRate), "rate_hz", where);
+            if (!Double.isFinite(rate) || rate < 0) {
+                throw new ConfigException(where + ": rate_hz " + cells.get(cRate).trim() + " is not a rate; give the "
+                        + "cell's firing rate in Hz, zero or positive");
+            }
+            double cv = Double.NaN;
+            if (cCv >= 0) {
+                String text = cells.get(cCv).trim();
+                cv = text.isEmpty() ? Double.NaN : number(text, "isi_cv", where);
+                double spikes = rate * recordingMs / 1000;
+                if (Double.isInfinite(cv) || cv < 0) {
+                    throw new ConfigException(where + ": isi_cv " + text + " is not a coefficient of variation; give "
+                            + "SD/mean of the cell's intervals, zero or positive");
+                }
+                if (Double.isNaN(cv) && spikes >= 3.5) {
+                    throw new ConfigException(String.format(Locale.ROOT, "%s: isi_cv is missing or NaN although the "
+                            + "cell fired about %.0f spikes in the %s s recording; give its CV, or set --duration to the "
+                            + "recording length", where, spikes, purkinje.io.Quantities.formatNumber(recordingMs / 1000)));
+                }
+            }
+            rows.computeIfAbsent(condition, k -> new ArrayList<>()).add(new double[] {rate, cv});
+        }
+        if (rows.isEmpty()) {
+            throw new ConfigException(file + " has a header but no cells; give one row per recorded cell");
+        }
+        List<String> names = new ArrayList<>();
+        List<double[]> rates = new ArrayList<>();
+        List<double[]> cvs = new ArrayList<>();
+        for (Map.Entry<String, List<double[]>> e : rows.entrySet()) {
+            List<double[]> r = e.getValue();
+            if (r.size() < MIN_CELLS) {
+                throw new ConfigException(file + ": condition '" + e.getKey() + "' has " + r.size() + " cell"
+                        + (r.size() == 1 ? "" : "s") + "; the fit needs at least " + MIN_CELLS + " per condition");
+            }
+            long firing = r.stream().filter(v -> v[0] > 0).count();
+            if (firing < 2) {
+                throw new ConfigException(file + ": condition '" + e.getKey() + "' has " + firing + " firing cell"
+                        + (firing == 1 ? "" : "s") + "; the fit needs at least 2 cells with rate_hz > 0 per condition");
+            }
+            names.add(e.getKey());
+            rates.add(r.stream().mapToDouble(v -> v[0]).toArray());
+            cvs.add(r.stream().mapToDouble(v -> v[1]).toArray());
+        }
+        if (names.size() < 2) {
+            throw new ConfigException(file + ": all cells belong to condition '" + names.get(0) + "'; the fit needs a "
+                    + "reference (wild type) and at least one other condition");
+        }
+        return new MeasuredCells(names, rates, cvs, cCv >= 0);
+    }
+
+    private static int column(List<String> header, String name, Path file) {
+        int i = header.indexOf(name);
+        if (i < 0) {
+            throw new ConfigException(file + " has no column '" + name + "' (header: " + String.join(",", header)
+                    + "); give columns condition, rate_hz and optionally isi_cv");
+        }
+        return i;
+    }
+
+    private static double number(String text, String column, String where) {
+        String t = text.trim();
+        try {
+            if (t.equalsIgnoreCase("nan")) {
+                return Double.NaN;
+            }
+            if (!t.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+                throw new NumberFormatException(t);
+            }
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(where + ": " + column + " '" + t + "' is not a number; write plain decimals "
+                    + "such as 12.5");
+        }
+    }
+
+    /** One CSV line split into fields (double quotes as RFC 4180). */
+    static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+}

@@ -1,0 +1,184 @@
+package purkinje.robustness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM and SIGKILL during compare and sweep, to the launcher and to java, through the real
+ * {@code ./purkinje}: afterwards (at the latest after the next run) no visible or hidden debris is
+ * left in the results folder or the temporary folder, no java runs on as an orphan, and no result
+ * appears that the caller saw killed.
+ */
+class InterruptTest {
+    /** Slow enough to be interrupted: cells with a climbing fibre take the one-cell path. */
+    static final String LONG_COMPARE = "name: long\nseed: 4\nduration: 60 s\ncells_per_condition: 100\n"
+            + "inputs:\n  climbing_fibre:\n    rate: 1 Hz\n    pause: 20 ms\n";
+    static final String SHORT_COMPARE = "name: short\nseed: 4\nduration: 0.5 s\ncells_per_condition: 3\n";
+    static final String SWEEP = "name: s\nseed: 5\nduration: 10 s\ncells_per_condition: 60\n"
+            + "heterogeneity:\n  I_pace: 0\ninputs:\n  climbing_fibre:\n    rate: 1 Hz\n    pause: 20 ms\n"
+            + "sweep:\n  design: grid\n  parameters:\n    meis1_dosage: {from: 0, to: 1, steps: 11}\n";
+
+    @TempDir
+    Path dir;
+    Launcher launcher;
+    Path work;
+    Path results;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        launcher = Launcher.withJar(dir);
+        work = Files.createDirectories(dir.resolve("work"));
+        results = Files.createDirectories(work.resolve("results"));
+        Files.writeString(work.resolve("long.yaml"), LONG_COMPARE);
+        Files.writeString(work.resolve("short.yaml"), SHORT_COMPARE);
+        Files.writeString(work.resolve("sweep.yaml"), SWEEP);
+    }
+
+    private Process startLongCompare() throws Exception {
+        Process p = launcher.start(work, "long", "compare", "--config", "long.yaml", "--out", "results/out",
+                "--threads", "1");
+        waitFor(() -> !hidden(results).isEmpty(), p, "a staging folder");
+        Thread.sleep(300); // into the simulation
+        return p;
+    }
+
+    private Process startSweep() throws Exception {
+        Process p = launcher.start(work, "sweep", "sweep", "sweep.yaml", "--out", "results/sweep", "--threads", "1",
+                "--batch-cells", "60", "--no-figures");
+        waitFor(() -> Files.exists(results.resolve("sweep/manifest.json")), p, "the sweep's manifest");
+        Thread.sleep(1500); // a batch or two committed
+        return p;
+    }
+
+    interface Condition {
+        boolean holds() throws IOException;
+    }
+
+    private static void waitFor(Condition c, Process p, String what) throws Exception {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (!c.holds()) {
+            if (!p.isAlive()) {
+                throw new AssertionError("the run ended (exit " + p.exitValue() + ") before " + what + " appeared");
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no " + what + " within 60 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static List<String> hidden(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    private List<String> temporaryFiles() throws IOException {
+        try (Stream<Path> s = Files.walk(launcher.tmp)) {
+            return s.filter(p -> !p.equals(launcher.tmp)).map(p -> launcher.tmp.relativize(p).toString()).sorted()
+                    .toList();
+        }
+    }
+
+    private static void awaitExit(ProcessHandle java) throws InterruptedException {
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (java.isAlive() && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertFalse(java.isAlive(), "java still runs (an orphan) 20 s after its launcher was killed");
+    }
+
+    /** The next run into the same results folder succeeds and leaves nothing of the dead run. */
+    private void nextRunLeavesNoDebris() throws Exception {
+        Process next = launcher.start(work, "next", "compare", "--config", "short.yaml", "--out", "results/next",
+                "--no-figures", "--quiet");
+        assertEquals(0, Launcher.await(next, 120), Launcher.stderr(work, "next"));
+        assertEquals(List.of(), hidden(results), "hidden debris in results/");
+        assertEquals(List.of(), temporaryFiles(), "debris in the temporary folder");
+    }
+
+    @Test
+    void sigtermToTheLauncherDuringCompare() throws Exception {
+        Process p = startLongCompare();
+        ProcessHandle java = Launcher.java(p, 10);
+        Launcher.signal(15, p.pid());
+        assertNotEquals(0, Launcher.await(p, 30));
+        assertFalse(java.isAlive());
+        assertFalse(Files.exists(results.resolve("out")), "no result from an interrupted run");
+        assertEquals(List.of(), hidden(results), "the interrupted run removed its staging folder");
+        assertEquals(List.of(), temporaryFiles());
+        nextRunLeavesNoDebris();
+    }
+
+    @Test
+    void sigkillToTheLauncherDuringCompareEndsJavaToo() throws Exception {
+        Process p = startLongCompare();
+        ProcessHandle java = Launcher.java(p, 10);
+        Launcher.signal(9, p.pid());
+        Launcher.await(p, 10);
+        awaitExit(java);
+        assertFalse(Files.exists(results.resolve("out")), "no result appears after the caller saw the kill");
+        nextRunLeavesNoDebris();
+    }
+
+    @Test
+    void sigkillToJavaDuringCompare() throws Exception {
+        Process p = startLongCompare();
+        ProcessHandle java = Launcher.java(p, 10);
+        Launcher.signal(9, java.pid());
+        assertEquals(137, Launcher.await(p, 30));
+        assertFalse(Files.exists(results.resolve("out")));
+        assertFalse(hidden(results).isEmpty(), "the test kills java before it can clean up");
+        nextRunLeavesNoDebris();
+    }
+
+    @Test
+    void sigkillToLauncherAndJavaAtOnceDuringCompare() throws Exception {
+        Process p = startLongCompare();
+        ProcessHandle java = Launcher.java(p, 10);
+        Launcher.signal(9, p.pid(), java.pid()); // before java notices its launcher is gone: nothing cleans up
+        Launcher.await(p, 10);
+        awaitExit(java);
+        assertFalse(temporaryFiles().isEmpty(), "the dead run's temporary folder is left for the next run");
+        nextRunLeavesNoDebris();
+    }
+
+    @Test
+    void sigtermToTheLauncherDuringSweepThenResume() throws Exception {
+        Process p = startSweep();
+        Launcher.signal(15, p.pid());
+        assertNotEquals(0, Launcher.await(p, 30));
+        resumeLeavesNoDebris();
+    }
+
+    @Test
+    void sigkillToJavaDuringSweepThenResume() throws Exception {
+        Process p = startSweep();
+        Launcher.signal(9, Launcher.java(p, 10).pid());
+        assertEquals(137, Launcher.await(p, 30));
+        resumeLeavesNoDebris();
+    }
+
+    private void resumeLeavesNoDebris() throws Exception {
+        Process resume = launcher.start(work, "resume", "sweep", "sweep.yaml", "--out", "results/sweep", "--threads",
+                "2", "--batch-cells", "60", "--no-figures", "--quiet", "--resume");
+        assertEquals(0, Launcher.await(resume, 300), Launcher.stderr(work, "resume"));
+        List<String> rows = Files.readAllLines(results.resolve("sweep/points.csv"));
+        assertEquals(1 + 11, rows.size(), "every point once");
+        assertEquals(List.of(), hidden(results.resolve("sweep")), "hidden debris in the sweep folder");
+        assertEquals(List.of(), hidden(results), "hidden debris in results/");
+        assertEquals(List.of(), temporaryFiles(), "debris in the temporary folder");
+        assertTrue(Launcher.stderr(work, "resume").isEmpty(), Launcher.stderr(work, "resume"));
+    }
+}
