@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import purkinje.io.ConfigException;
+import purkinje.io.Tables;
 import purkinje.plot.SweepGroupedFigure;
 import purkinje.plot.SweepHeatmapFigure;
 import purkinje.plot.SweepRateFigure;
@@ -32,24 +33,16 @@ public final class SweepReport {
 
     static List<PointRow> rows(ResultFiles files, SweepPlan plan) {
         Path p = files.require(SweepOutputs.POINTS);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + p + ": " + e.getMessage());
-        }
-        String header = String.join(",", PointRow.header(plan.parameters()));
-        if (lines.isEmpty() || !lines.get(0).equals(header)) {
-            throw new ConfigException(p + " does not have the columns of this sweep (" + header + ")");
+        List<List<String>> records = Tables.read(p);
+        List<String> header = PointRow.header(plan.parameters());
+        if (records.isEmpty() || !records.get(0).equals(header)) {
+            throw new ConfigException(p + " does not have the columns of this sweep (" + String.join(",", header) + ")");
         }
         List<PointRow> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isEmpty()) {
-                continue;
-            }
-            PointRow r = PointRow.parse(lines.get(i), plan.parameters());
+        for (int i = 1; i < records.size(); i++) {
+            PointRow r = PointRow.parse(records.get(i), plan.parameters());
             if (r == null) {
-                throw new ConfigException(p + ": line " + (i + 1) + " is not a complete row");
+                throw new ConfigException(p + ": record " + (i + 1) + " is not a complete row");
             }
             rows.add(r);
         }
