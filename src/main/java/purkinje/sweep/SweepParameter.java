@@ -277,7 +277,7 @@ public record SweepParameter(String path, Unit unit, boolean integer, String exa
         if (s.kind() != ScalarNode.Kind.NUMBER) {
             throw new IllegalArgumentException(field + ": expected a plain number without unit, was '" + text + "'");
         }
-        double v = Double.parseDouble(text);
+        double v = Quantities.parseNumber(text, field); // decimals only: .nan, .inf, 0x10, 1e400 are refused
         if (integer && v != Math.rint(v)) {
             throw new IllegalArgumentException(field + ": " + path + " is a whole number, was " + text);
         }
