@@ -35,8 +35,11 @@ final class Failures {
             code = ExitCodes.FAILURE;
             String context = t instanceof UncheckedIOException && t.getMessage() != null
                     && !t.getMessage().equals(String.valueOf(io)) ? t.getMessage() + ": " : "";
-            line = "purkinje: " + context + describe(io) + "; nothing was written (free space or choose another --out, "
-                    + "then run again)";
+            Path target = purkinje.io.OutputFolder.latestTarget();
+            String where = context.isEmpty() && target != null && !(io instanceof java.nio.file.FileSystemException)
+                    ? "writing " + CompareRunner.displayPath(target) + ": " : "";
+            line = "purkinje: " + context + where + describe(io) + "; nothing was written (free space or choose another "
+                    + "--out, then run again)";
         } else {
             code = ExitCodes.FAILURE;
             line = "purkinje: internal error: " + shortCause(t) + "; " + logTrace(t);
@@ -65,7 +68,7 @@ final class Failures {
             String reason = fs.getReason() != null ? fs.getReason() : io.getClass().getSimpleName();
             return "cannot write " + fs.getFile() + ": " + reason;
         }
-        return "write failed: " + (m != null ? m : io.getClass().getSimpleName());
+        return m != null ? m : io.getClass().getSimpleName();
     }
 
     /** The innermost cause's type and message, e.g. "OutOfMemoryError: Java heap space". */

@@ -58,6 +58,9 @@ public final class OutputFolder implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(OutputFolder::abortAll, "purkinje-output-cleanup"));
     }
 
+    /** The result folder of the latest run in this JVM, to name it in an I/O error's one line. */
+    private static volatile Path latestTarget;
+
     private final Path target;
     private final Path staging;
     private final boolean replace;
@@ -107,6 +110,7 @@ public final class OutputFolder implements AutoCloseable {
                 // not a POSIX file system: keep the default
             }
             OutputFolder f = new OutputFolder(abs, staging, replace, lock, channel, createdRoot);
+            latestTarget = abs;
             synchronized (OPEN) {
                 OPEN.add(f);
             }
@@ -227,6 +231,11 @@ public final class OutputFolder implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The result folder the latest run in this JVM was writing, or null. */
+    public static Path latestTarget() {
+        return latestTarget;
     }
 
     /** Refuses an existing folder unless it is a purkinje result and {@code replace} is set. */

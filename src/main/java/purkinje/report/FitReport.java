@@ -94,7 +94,7 @@ public final class FitReport {
                 ruledOut++;
             }
         }
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s vs %s: the best explanation is %s", condition,
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s vs %s: the best explanation is a change of the %s", condition,
                 reference, b.path("description").asText()));
         List<String> parts = new ArrayList<>();
         b.path("parameters").fields().forEachRemaining(e -> parts.add(parameter(e.getKey(), e.getValue())));

@@ -274,7 +274,7 @@ public final class SweepReport {
             out.add(new Figure(name, SweepHeatmapFigure.chart(params.get(0).axisLabel(), xs,
                     params.get(1).axisLabel(), ys, z, "Mean firing rate, " + c), 0,
                     "Mean firing rate of " + c + " cells (colour and number, Hz) for every combination of " + across
-                    + ". Cells of equal colour are combinations that give the same rate."));
+                    + ". Squares of equal colour are combinations that give the same rate."));
         }
         String reference = conditions.get(0);
         for (String c : conditions.subList(1, conditions.size())) {

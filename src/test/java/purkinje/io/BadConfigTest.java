@@ -43,6 +43,7 @@ class BadConfigTest {
         dosage hex           | conditions:\\n  - name: a\\n    meis1_dosage: 0x1 | bad.yaml:3: conditions[0].meis1_dosage: expected a plain decimal number without unit (e.g. 0.5), was '0x1'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
         quantity 1e400       | dt: 1e400 ms                      | bad.yaml:1: dt: '1e400 ms' is too large to represent as a number (doubles reach about 1e308); give a realistic value
         quantity 1e-400      | cell:\\n  tau_m: 1e-400 ms        | bad.yaml:2: cell.tau_m: '1e-400 ms' is too small to represent as a number (doubles reach about 1e-308); give a realistic value
+        quantity subnormal   | cell:\\n  C_m: 4.9e-324 pF         | bad.yaml:2: cell.C_m: '4.9e-324 pF' is too small to represent as a number (doubles reach about 1e-308); give a realistic value
         quantity 1e308 GHz   | inputs:\\n  climbing_fibre:\\n    rate: 1e308 GHz\\n    pause: 1 ms | bad.yaml:3: inputs.climbing_fibre.rate: '1e308 GHz' is too large to represent as a number (doubles reach about 1e308); give a realistic value
         quantity .inf        | duration: .inf s                  | bad.yaml:1: duration: '.inf s' is not a quantity with a unit; write it like 20 s
         boolean y            | record:\\n  spikes: y              | bad.yaml:2: record.spikes: expected true or false (or yes/no, on/off), was 'y'

@@ -119,9 +119,11 @@ class ReportContentTest {
     void sweepHeadlineDescribesTheRange() throws IOException {
         Path sweep = ReportFixtures.sweep(dir);
         String html = Files.readString(sweep.resolve("report.html"));
-        assertTrue(html.contains("Across 6 points varying noise.sigma_v and meis1.I_pace, the mean rate ranges from"),
+        assertTrue(html.contains("Across 6 points varying membrane noise sigma_V and MEIS1: pacemaking current I_pace "
+                + "at dosage 0, the mean rate ranges from"),
                 html.substring(0, 3000));
         assertTrue(Files.isRegularFile(sweep.resolve("figures/heatmap-wild-type.png")));
+        assertTrue(Files.isRegularFile(sweep.resolve("figures/heatmap-change-meis1-reduced.png")));
         assertFalse(html.contains("http://") || html.contains("https://"));
     }
 }
