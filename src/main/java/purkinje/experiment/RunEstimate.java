@@ -1,6 +1,7 @@
 package purkinje.experiment;
 
 import java.util.Locale;
+import purkinje.engine.SimulationSettings;
 import purkinje.io.ConfigException;
 import purkinje.model.RunConfig;
 
@@ -35,8 +36,8 @@ public record RunEstimate(double cells, double stepsPerCell, double traceSamples
     public static final double BASE_BYTES = 64e6;
     /** Conservative throughput of one worker thread (cell-steps per second). */
     public static final double CELL_STEPS_PER_S_PER_THREAD = 2e7;
-    /** The engine counts steps in a long and times as multiples of dt in a double: stay exact. */
-    public static final double MAX_STEPS = 0x1p53;
+    /** Most steps the engine counts exactly ({@link SimulationSettings#MAX_STEPS}). */
+    public static final double MAX_STEPS = SimulationSettings.MAX_STEPS;
     /** Runs estimated to take longer than this get a warning with the estimate. */
     public static final double WARN_AFTER_S = 3600;
 
@@ -45,7 +46,8 @@ public record RunEstimate(double cells, double stepsPerCell, double traceSamples
         double cells = (double) rc.cellsPerCondition() * populations;
         double steps = rc.durationMs() / rc.dtMs();
         double traced = Math.min(rc.record().voltageCells(), rc.cellsPerCondition()) * (double) populations;
-        double samplesPerTrace = Math.min(CompareExperiment.TRACE_WINDOW_MS / rc.dtMs(), steps) + 1;
+        double samplesPerTrace = steps <= MAX_STEPS
+                ? SimulationSettings.voltageSamplesFor(CompareExperiment.TRACE_WINDOW_MS, rc.dtMs(), (long) steps) : 0;
         return new RunEstimate(cells, steps, traced * samplesPerTrace, threads);
     }
 
