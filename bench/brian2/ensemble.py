@@ -3,7 +3,7 @@ half wild type (drive mu = 20 mV), half reduced MEIS1 (16 mV); threshold, reset 
 period as Brian2 does them (threshold tested on the grid; Euler-Maruyama, Brian2's method for
 stochastic equations). Spike counts only.
 
-Usage: /usr/bin/python3 bench/brian2/ensemble.py CELLS DURATION_S [cython|numpy|standalone]"""
+Usage: /usr/bin/python3 bench/brian2/ensemble.py CELLS DURATION_S [cython|numpy]"""
 import numpy as np
 import brian2 as b2
 from brian2 import mV, ms

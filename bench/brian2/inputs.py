@@ -4,7 +4,7 @@ currents (PoissonInput: all synapses of an input as one binomial draw per step),
 wild type (I_pace 7 pA), half reduced (5.6 pA). The currents start at their means, as purkinje's
 do. Spike counts only.
 
-Usage: /usr/bin/python3 bench/brian2/inputs.py CELLS DURATION_S [cython|numpy|standalone]"""
+Usage: /usr/bin/python3 bench/brian2/inputs.py CELLS DURATION_S [cython|numpy]"""
 import numpy as np
 import brian2 as b2
 from brian2 import Hz, mV, ms, pA, pF

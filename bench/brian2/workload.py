@@ -1,8 +1,6 @@
 """What the two Brian2 scripts share: the command line, the timed run and the one-line report
 that bench/side-by-side.sh reads (the same keys as the C loops print)."""
-import os
 import sys
-import tempfile
 import time
 
 import numpy as np
@@ -10,24 +8,19 @@ import brian2 as b2
 
 
 def parse_args(default_cells):
-    """CELLS DURATION_S [TARGET], TARGET one of cython (default), numpy, standalone."""
+    """CELLS DURATION_S [TARGET], TARGET cython (default) or numpy: Brian2's runtime targets."""
     args = sys.argv[1:]
     cells = int(args[0]) if len(args) > 0 else default_cells
     duration_s = float(args[1]) if len(args) > 1 else 10.0
     target = args[2] if len(args) > 2 else "cython"
-    if cells < 2 or not duration_s > 0 or target not in ("cython", "numpy", "standalone"):
-        sys.exit(f"usage: {sys.argv[0]} CELLS DURATION_S [cython|numpy|standalone]")
+    if cells < 2 or not duration_s > 0 or target not in ("cython", "numpy"):
+        sys.exit(f"usage: {sys.argv[0]} CELLS DURATION_S [cython|numpy]")
     return cells, duration_s, target
 
 
 def set_up(target, seed):
-    """Code generation target; a fixed seed. Standalone builds C++ with OpenMP on all cores."""
-    if target == "standalone":
-        b2.set_device("cpp_standalone", build_on_run=True,
-                      directory=tempfile.mkdtemp(prefix="brian2-standalone-"))
-        b2.prefs.devices.cpp_standalone.openmp_threads = os.cpu_count()
-    else:
-        b2.prefs.codegen.target = target
+    """Code generation target; a fixed seed."""
+    b2.prefs.codegen.target = target
     b2.defaultclock.dt = 0.1 * b2.ms
     b2.seed(seed)
 
@@ -37,19 +30,13 @@ def run_and_report(name, target, objects, monitor, cells, duration_s):
     rates from the spikes of the timed run only. The network is built from the given objects
     (Brian2's implicit run would only see the objects visible where run is called)."""
     net = b2.Network(*objects, monitor)
-    if target == "standalone":
-        net.run(duration_s * b2.second)
-        wall = b2.device._last_run_time  # the simulation loop alone, without the C++ build
-        threads = os.cpu_count()
-        counts = np.asarray(monitor.count)
-    else:
-        net.run(10 * b2.ms)
-        before = np.asarray(monitor.count).copy()
-        start = time.perf_counter()
-        net.run(duration_s * b2.second)
-        wall = time.perf_counter() - start
-        threads = 1  # the runtime targets use one core
-        counts = np.asarray(monitor.count) - before
+    net.run(10 * b2.ms)
+    before = np.asarray(monitor.count).copy()
+    start = time.perf_counter()
+    net.run(duration_s * b2.second)
+    wall = time.perf_counter() - start
+    threads = 1  # the runtime targets use one core
+    counts = np.asarray(monitor.count) - before
     steps = int(round(duration_s / float(b2.defaultclock.dt)))
     half = cells // 2
     print(f"loop={name}-{target} cells={cells} steps={steps} threads={threads} wall_s={wall:.3f} "

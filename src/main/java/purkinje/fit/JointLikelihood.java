@@ -11,6 +11,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import purkinje.model.InvalidParameterException;
 
 /**
@@ -82,8 +83,15 @@ final class JointLikelihood {
             }
         }
         CellModel m = model;
-        ConditionTerms test = cache.computeIfAbsent(key, k -> ConditionTerms.of(m, data.x0(), data.testRatesHz(),
-                data.testIsiCvs(), data.recordingMs(), data.useCv()));
+        ConditionTerms test;
+        try {
+            test = cache.computeIfAbsent(key, k -> ConditionTerms.of(m, data.x0(), data.testRatesHz(),
+                    data.testIsiCvs(), data.recordingMs(), data.useCv()));
+        } catch (TooManyEvaluationsException e) {
+            // the rate quadrature gives up far out in the search range (e.g. ten times the leak at a huge
+            // drive): such a corner cannot be the maximum, so the search treats it as impossible
+            return IMPOSSIBLE;
+        }
         return profile(test, offset);
     }
 

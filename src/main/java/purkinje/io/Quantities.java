@@ -141,7 +141,8 @@ public final class Quantities {
         if (Double.isInfinite(d)) {
             throw outOfRange(text, field, false);
         }
-        if (d == 0 && value.signum() != 0) {
+        if (d != 0 ? Math.abs(d) < Double.MIN_NORMAL : value.signum() != 0) {
+            // subnormal or zero after rounding: precision is lost, and products with it vanish
             throw outOfRange(text, field, true);
         }
         return d;

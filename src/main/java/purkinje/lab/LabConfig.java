@@ -14,6 +14,7 @@ import purkinje.io.ConfigTree.ScalarNode;
 import purkinje.io.Quantities;
 import purkinje.model.CellParameter;
 import purkinje.model.Condition;
+import purkinje.model.Meis1Mapping;
 import purkinje.model.RunConfig;
 import purkinje.model.Unit;
 
@@ -26,7 +27,8 @@ import purkinje.model.Unit;
  *
  * <p>The lab's run has two conditions: the config's first condition as the wild-type reference
  * (dosage 1) and its second (or {@code meis1-reduced}) at the page's dosage; the run-wide
- * {@code meis1:} block holds the one parameter the page lets MEIS1 act on. One voltage trace per
+ * {@code meis1:} block holds the one parameter the page lets MEIS1 act on (and sets the default
+ * mapping's I_pace to 1 when that is not the one, since a block adds to the defaults). One voltage trace per
  * condition is kept for the V(t) figure.
  */
 public final class LabConfig {
@@ -95,8 +97,15 @@ public final class LabConfig {
         root = root.with("noise", noiseBlock.with("sigma_v", scalar(Quantities.format(s.sigmaVMv(), Unit.MILLIVOLT),
                 ScalarNode.Kind.STRING, line)));
         String value = s.target().configValue(s.effect());
-        root = root.with("meis1", map(line, s.target().configKey(), scalar(value,
-                s.target() == Meis1Target.THRESHOLD ? ScalarNode.Kind.STRING : ScalarNode.Kind.NUMBER, line)));
+        MapNode meis1 = map(line, s.target().configKey(), scalar(value,
+                s.target() == Meis1Target.THRESHOLD ? ScalarNode.Kind.STRING : ScalarNode.Kind.NUMBER, line));
+        // a meis1 block adds to the default mapping (I_pace 0.6): neutralise every default but the chosen one
+        for (CellParameter p : Meis1Mapping.DEFAULTS.relativeAtNull().keySet()) {
+            if (!p.configName().equals(s.target().configKey())) {
+                meis1 = meis1.with(p.configName(), scalar("1", ScalarNode.Kind.NUMBER, line));
+            }
+        }
+        root = root.with("meis1", meis1);
         root = root.with("conditions", new ListNode(List.of(
                 map(line, "name", scalar(reference, ScalarNode.Kind.STRING, line),
                         "meis1_dosage", scalar("1.0", ScalarNode.Kind.NUMBER, line)),

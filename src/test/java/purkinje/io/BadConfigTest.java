@@ -43,6 +43,7 @@ class BadConfigTest {
         dosage hex           | conditions:\\n  - name: a\\n    meis1_dosage: 0x1 | bad.yaml:3: conditions[0].meis1_dosage: expected a plain decimal number without unit (e.g. 0.5), was '0x1'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
         quantity 1e400       | dt: 1e400 ms                      | bad.yaml:1: dt: '1e400 ms' is too large to represent as a number (doubles reach about 1e308); give a realistic value
         quantity 1e-400      | cell:\\n  tau_m: 1e-400 ms        | bad.yaml:2: cell.tau_m: '1e-400 ms' is too small to represent as a number (doubles reach about 1e-308); give a realistic value
+        quantity subnormal   | cell:\\n  C_m: 4.9e-324 pF         | bad.yaml:2: cell.C_m: '4.9e-324 pF' is too small to represent as a number (doubles reach about 1e-308); give a realistic value
         quantity 1e308 GHz   | inputs:\\n  climbing_fibre:\\n    rate: 1e308 GHz\\n    pause: 1 ms | bad.yaml:3: inputs.climbing_fibre.rate: '1e308 GHz' is too large to represent as a number (doubles reach about 1e308); give a realistic value
         quantity .inf        | duration: .inf s                  | bad.yaml:1: duration: '.inf s' is not a quantity with a unit; write it like 20 s
         boolean y            | record:\\n  spikes: y              | bad.yaml:2: record.spikes: expected true or false (or yes/no, on/off), was 'y'
@@ -55,7 +56,7 @@ class BadConfigTest {
         name hidden          | name: .secret                     | bad.yaml:1: name: must not start with '.' (it names a folder; '.' and '..' are not names), was '.secret'
         name of 300 chars    | name: nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn  | bad.yaml:1: name: at most 100 characters (it names a folder), was 300
         duration 1e308 s     | duration: 1e308 s                 | bad.yaml:1: duration: '1e308 s' is too large to represent as a number (doubles reach about 1e308); give a realistic value
-        overflow by a factor | cell:\\n  tau_m: 1e300 ms\\nmeis1:\\n  tau_m: 1e10\\nconditions:\\n  - name: a\\n    meis1_dosage: 0 | bad.yaml:5: at MEIS1 dosage 0.0: tau_m is too large: infinite (beyond 1.8e308 ms); give a finite value
+        overflow by a factor | cell:\\n  C_m: 1e300 pF\\nmeis1:\\n  C_m: 1e10\\nconditions:\\n  - name: a\\n    meis1_dosage: 0 | bad.yaml:5: at MEIS1 dosage 0.0: C_m is too large: infinite (beyond 1.8e308 pF); give a finite value
         number of 101 chars  | seed: 10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000 | bad.yaml:1: seed: the value is 101 characters long; a value may have at most 100
         name with slash      | name: a/b                         | bad.yaml:1: name: use letters, digits, '.', '_' or '-' only (it names a folder), was 'a/b'
         condition name ..    | conditions:\\n  - name: ..         | bad.yaml:2: name: must not start with '.' (it names a folder; '.' and '..' are not names), was '..'

@@ -237,6 +237,11 @@ class LabServerTest {
             String url = first.substring("lab: ".length());
             assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "api/run?cells=4&duration=0.5"))
                     .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            try (var during = Files.list(tmp)) {
+                // the engine's temporary spike file lives only while a request is answered
+                assertEquals(List.of(), during.map(f -> f.getFileName().toString())
+                        .filter(n -> n.startsWith("purkinje-spikes-")).toList());
+            }
             new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "lab stopped on SIG" + signal);
             assertEquals(0, p.exitValue(), () -> "SIG" + signal + ": " + read(dir.resolve("err-" + signal + ".log")));

@@ -69,22 +69,66 @@ class LabTest {
         assertEquals(file.path("mann_whitney").path("p_value").asDouble(), cmp.path("mann_whitney_p").asDouble(), 0.0);
     }
 
+    /**
+     * The reduced condition fires less (or more) than the wild type, by more than 3 standard errors
+     * of the difference of the means, and so does the theory of the nominal cells.
+     */
+    static void assertReducedFiresLess(JsonNode result, boolean less) {
+        JsonNode wt = result.path("conditions").get(0);
+        JsonNode r = result.path("conditions").get(1);
+        double diff = r.path("mean_rate_hz").asDouble() - wt.path("mean_rate_hz").asDouble();
+        double se = Math.hypot(r.path("sem_rate_hz").asDouble(), wt.path("sem_rate_hz").asDouble());
+        double theoryDiff = r.path("theory_rate_hz").asDouble() - wt.path("theory_rate_hz").asDouble();
+        assertTrue(less ? diff < -3 * se && theoryDiff < 0 : diff > 3 * se && theoryDiff > 0,
+                result.path("conditions").toString());
+    }
+
+    /** MEIS1 acts on the chosen parameter alone: the reduced cell differs from the wild type only there. */
+    static void assertOnlyTheTargetDiffers(Lab lab, Map<String, String> q, purkinje.model.CellParameter target) {
+        purkinje.model.RunConfig run = lab.config().resolve(lab.settings(q));
+        var wt = run.cellFor(run.conditions().get(0));
+        var reduced = run.cellFor(run.conditions().get(1));
+        for (purkinje.model.CellParameter p : purkinje.model.CellParameter.values()) {
+            if (p == target) {
+                assertTrue(wt.get(p) != reduced.get(p), p + " unchanged");
+            } else {
+                assertEquals(wt.get(p), reduced.get(p), 0.0, p + " changed too");
+            }
+        }
+    }
+
     @Test
     void savedConfigRunsToTheSameNumbersInCompare() throws IOException {
-        assertCompareGivesTheSameNumbers(lab("demo.yaml"), query("dosage", "0.3", "effect", "0.5", "cells", "12",
-                "duration", "1", "seed", "7", "sigma_v", "2.5"));
+        Map<String, String> q = query("dosage", "0.3", "effect", "0.5", "cells", "12", "duration", "1", "seed", "7",
+                "sigma_v", "2.5");
+        assertCompareGivesTheSameNumbers(lab("demo.yaml"), q);
+        assertOnlyTheTargetDiffers(lab("demo.yaml"), q, purkinje.model.CellParameter.I_PACE);
     }
 
     @Test
     void leakTargetRunsToTheSameNumbersAndMoreLeakLowersTheRate() throws IOException {
         Lab lab = lab("demo.yaml");
-        Map<String, String> q = query("target", "leak", "effect", "1.3", "dosage", "0", "cells", "10", "duration", "1");
+        Map<String, String> q = query("target", "leak", "effect", "1.5", "dosage", "0", "cells", "10", "duration", "1");
         assertCompareGivesTheSameNumbers(lab, q);
-        assertTrue(lab.yaml(q).contains("tau_m: " + purkinje.io.Quantities.formatNumber(1 / 1.3)), lab.yaml(q));
+        assertTrue(lab.yaml(q).contains("tau_m: " + purkinje.io.Quantities.formatNumber(1 / 1.5)), lab.yaml(q));
+        assertOnlyTheTargetDiffers(lab, q, purkinje.model.CellParameter.TAU_M);
         // same cells, same noise: a leakier reduced condition fires less than the wild type
-        JsonNode r = Json.mapper().valueToTree(lab.run(q, "t"));
-        assertTrue(r.path("conditions").get(1).path("mean_rate_hz").asDouble()
-                < r.path("conditions").get(0).path("mean_rate_hz").asDouble() * 0.8, r.path("conditions").toString());
+        assertReducedFiresLess(Json.mapper().valueToTree(lab.run(q, "t")), true);
+    }
+
+    @Test
+    void thresholdShiftRunsToTheSameNumbersAndAHigherThresholdLowersTheRate() throws IOException {
+        Lab lab = lab("demo.yaml");
+        Map<String, String> q = query("target", "threshold", "effect", "3", "dosage", "0", "cells", "10", "duration", "1");
+        assertTrue(lab.yaml(q).contains("V_th: +3 mV"), lab.yaml(q));
+        assertOnlyTheTargetDiffers(lab, q, purkinje.model.CellParameter.V_TH);
+        assertCompareGivesTheSameNumbers(lab, q);
+        assertReducedFiresLess(Json.mapper().valueToTree(lab.run(q, "t")), true);
+        // a lower threshold (negative shift) is written with its sign and raises the rate
+        Map<String, String> lower = query("target", "threshold", "effect", "-4", "dosage", "0", "cells", "10",
+                "duration", "1");
+        assertTrue(lab.yaml(lower).contains("V_th: -4 mV"), lab.yaml(lower));
+        assertReducedFiresLess(Json.mapper().valueToTree(lab.run(lower, "t")), false);
     }
 
     @Test

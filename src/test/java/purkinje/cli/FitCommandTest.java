@@ -1,0 +1,131 @@
+package purkinje.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code purkinje fit} end to end: the shipped example, and bad data refused in one line. */
+class FitCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shippedExamplePrintsTheRankedHypothesesAndWritesEveryFileWhateverTheThreads() throws IOException {
+        Path one = dir.resolve("one");
+        CommandLineTest.Run r = CommandLineTest.run("fit", "--data", "configs/fit-example.csv", "--check-seeds", "1",
+                "--threads", "1", "--out", one.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("meis1-het vs wild-type (40 and 40 cells; likelihood of rate and ISI CV)"),
+                r.out());
+        assertTrue(lines.get(1).startsWith("rank hypothesis"), r.out());
+        assertTrue(lines.get(2).matches("1 +V_th +V_th \\+\\d\\.\\d\\d mV \\[\\+\\d\\.\\d\\d, \\+\\d\\.\\d\\d\\] .*best.*"),
+                lines.get(2));
+        assertEquals(7, lines.stream().filter(l -> l.matches("\\d +.*")).count(), r.out());
+        assertTrue(r.out().contains("best: V_th (spike threshold)"), r.out());
+
+        JsonNode fit = new ObjectMapper().readTree(one.resolve("fit.json").toFile());
+        assertEquals("wild-type", fit.get("reference").asText());
+        JsonNode c = fit.get("conditions").get(0);
+        assertEquals("V_th", c.get("best").asText());
+        JsonNode first = c.get("hypotheses").get(0);
+        assertEquals("V_th", first.get("name").asText());
+        JsonNode vth = first.get("parameters").get("V_th");
+        assertEquals("mV", vth.get("unit").asText());
+        double lo = vth.get("ci95").get(0).asDouble();
+        double hi = vth.get("ci95").get(1).asDouble();
+        assertTrue(lo < 2.5 && 2.5 < hi, "the planted +2.5 mV lies outside " + lo + " to " + hi);
+        assertTrue(first.get("predictive_check").get("passed").asBoolean());
+        for (JsonNode h : c.get("hypotheses")) {
+            assertEquals(h.get("aic").asDouble(), 2 * h.get("n_parameters").asInt()
+                    - 2 * h.get("log_likelihood").asDouble(), 1e-9);
+        }
+        // fit.csv: one row per hypothesis x parameter (effects, then the drive's mean and CV)
+        List<String> csv = Files.readAllLines(one.resolve("fit.csv"));
+        assertEquals("condition,hypothesis,parameter,role,estimate,ci95_low,ci95_high,unit,log_likelihood,"
+                + "n_parameters,aic,bic,delta_aic,verdict", csv.get(0));
+        int expected = IntStream.range(0, 7).map(i -> c.get("hypotheses").get(i).get("parameters").size() + 2).sum();
+        assertEquals(1 + expected, csv.size());
+        assertTrue(csv.get(1).startsWith("meis1-het,V_th,V_th,effect," + vth.get("estimate").asDouble()), csv.get(1));
+        for (String f : List.of("fit-rate-cv", "fit-profiles", "fit-check")) {
+            assertNotNull(ImageIO.read(one.resolve("figures/" + f + ".png").toFile()), f);
+        }
+        assertTrue(Files.readString(one.resolve("report.html")).contains("the best explanation is a change of the spike threshold"));
+
+        Path two = dir.resolve("two");
+        assertEquals(0, CommandLineTest.run("fit", "--data", "configs/fit-example.csv", "--check-seeds", "1",
+                "--threads", "2", "--out", two.toString(), "--quiet").exit());
+        for (String f : List.of("fit.json", "fit.csv", "fit-check.csv", "fit-profiles.csv", "fit-curves.csv")) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(two.resolve(f)), f);
+        }
+        assertEquals(0, CommandLineTest.run("plot", one.toString()).exit(), "the fit result redraws");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "condition,rate\\nwild-type,12 | has no column 'rate_hz'",
+        "condition,rate_hz\\n@5wild-type,12@5mutant,-3 | rate_hz -3 is not a rate",
+        "condition,rate_hz\\n@5wild-type,12@5mutant,NaN | rate_hz NaN is not a rate",
+        "condition,rate_hz\\n@5wild-type,12@4mutant,9 | condition 'mutant' has 4 cells; the fit needs at least 5",
+        "condition,rate_hz\\n@5wild-type,12 | the fit needs a reference (wild type) and at least one other condition",
+        "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,abc | isi_cv 'abc' is not a number",
+        "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,NaN | isi_cv is missing or NaN although the cell fired",
+        " | is empty",
+    })
+    void badDataIsOneLineAndExitTwoWithNothingWritten(String content, String message) throws IOException {
+        Path data = dir.resolve("data.csv");
+        Files.writeString(data, expand(content == null ? "" : content));
+        Path out = dir.resolve("out");
+        CommandLineTest.Run r = CommandLineTest.run("fit", "--data", data.toString(), "--out", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains(message), r.err());
+        assertTrue(r.err().startsWith("purkinje: "), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void unknownReferenceAndMissingFileAreOneLine() {
+        CommandLineTest.Run r = CommandLineTest.run("fit", "--data", "configs/fit-example.csv", "--reference", "wt",
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, r.exit());
+        assertEquals(List.of("purkinje: --reference 'wt' is not a condition of the data (conditions: wild-type, "
+                + "meis1-het)"), r.errLines());
+        assertFalse(Files.exists(dir.resolve("out")));
+        r = CommandLineTest.run("fit", "--data", dir.resolve("none.csv").toString());
+        assertEquals(2, r.exit());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("not found"), r.err());
+    }
+
+    /** "\n" is a line break; "@5row" repeats "row" on five lines. */
+    private static String expand(String s) {
+        StringBuilder b = new StringBuilder();
+        for (String part : s.replace("\\n", "\n").split("@")) {
+            if (!part.isEmpty() && Character.isDigit(part.charAt(0))) {
+                int n = part.charAt(0) - '0';
+                String row = part.substring(1);
+                b.append(IntStream.range(0, n).mapToObj(i -> row + "\n").collect(Collectors.joining()));
+            } else {
+                b.append(part);
+            }
+        }
+        return b.toString();
+    }
+}
