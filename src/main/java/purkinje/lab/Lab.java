@@ -87,11 +87,16 @@ public final class Lab {
                 engine.release();
             }
         });
+        long simulated = System.nanoTime();
         try {
             ticket.check();
             Map<String, Object> out = result(r, settings);
             ticket.check();
-            out.put("elapsed_ms", Math.round((System.nanoTime() - start) / 1e6));
+            long end = System.nanoTime();
+            out.put("elapsed_ms", Math.round((end - start) / 1e6));
+            // where the time went: waiting for the engine and simulating, then statistics' theory and figures
+            out.put("simulation_ms", Math.round((simulated - start) / 1e6));
+            out.put("figures_ms", Math.round((end - simulated) / 1e6));
             return out;
         } finally {
             r.simulation().close(); // the engine's temporary spike file: gone once the figures are drawn

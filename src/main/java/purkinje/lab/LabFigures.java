@@ -31,6 +31,8 @@ final class LabFigures {
     static final int RASTER_CELLS = 10;
     /** The raster shows at most the first 2 s. */
     static final double RASTER_WINDOW_MS = 2000;
+    /** Sampling interval of the drawn V(t). */
+    static final double TRACE_SAMPLE_MS = 0.5;
     /** Points of the theory curve over dosage 0..1. */
     static final int THEORY_POINTS = 21;
     private static final int WIDTH_PX = 720;
@@ -43,7 +45,8 @@ final class LabFigures {
         List<ConditionRates> rates = new ArrayList<>();
         r.conditions().forEach(c -> rates.add(new ConditionRates(c.condition().name(), c.ratesHz())));
         Comparison cmp = r.comparisons().get(0);
-        String subtitle = RateByConditionFigure.comparisonSubtitle(cmp.test(), cmp.result().rateChangePercent(),
+        String subtitle = RateByConditionFigure.comparisonSubtitle(cmp.test(), cmp.reference(),
+                cmp.result().rateChangePercent(),
                 cmp.result().rateChangeCiLowPercent(), cmp.result().rateChangeCiHighPercent(),
                 cmp.result().mannWhitneyP(), r.config().cellsPerCondition());
         return svg(RateByConditionFigure.chart(rates, subtitle), "rates");
@@ -68,10 +71,17 @@ final class LabFigures {
 
     static String voltage(CompareExperiment.Result r) {
         List<ConditionTrace> traces = new ArrayList<>();
+        // every k-th sample, at most TRACE_SAMPLE_MS apart: a quarter of the points of the CLI's figure
+        // (drawing them was most of a request's time); resets still show, as V is held at V_reset for t_ref
+        int k = (int) Math.max(1, Math.floor(TRACE_SAMPLE_MS / r.config().dtMs()));
         for (ConditionResult c : r.conditions()) {
             double[] v = r.simulation().voltageMv(c.firstCell());
             if (v != null) {
-                traces.add(new ConditionTrace(c.condition().name(), r.config().dtMs(), List.of(v),
+                double[] sampled = new double[(v.length + k - 1) / k];
+                for (int i = 0; i < sampled.length; i++) {
+                    sampled[i] = v[i * k];
+                }
+                traces.add(new ConditionTrace(c.condition().name(), r.config().dtMs() * k, List.of(sampled),
                         c.parameters().vThresholdMv()));
             }
         }
@@ -125,8 +135,9 @@ final class LabFigures {
                 mean[i] = here ? c.rateHz().mean() : Double.NaN;
                 lo[i] = here ? c.rateHz().mean() - half : Double.NaN;
                 hi[i] = here ? c.rateHz().mean() + half : Double.NaN;
-                th[i] = reduced ? theoryRateHz(r.config(), new Condition(c.condition().name(), xs[i],
-                        c.condition().meis1())) : Double.NaN;
+                int onCurve = java.util.Arrays.binarySearch(curve[0], xs[i]);
+                th[i] = !reduced ? Double.NaN : onCurve >= 0 ? curve[1][onCurve]
+                        : theoryRateHz(r.config(), new Condition(c.condition().name(), xs[i], c.condition().meis1()));
             }
             series.add(new SweepSeries(c.condition().name(), xs, mean, lo, hi, th));
         }
