@@ -40,6 +40,11 @@ public final class Lab {
         return config;
     }
 
+    /** The engine's turn: one simulation at a time (tests hold it to queue requests). */
+    Semaphore engine() {
+        return engine;
+    }
+
     /** The settings of a query (the start settings where a parameter is absent). */
     public LabSettings settings(Map<String, String> query) {
         return config.startSettings().with(query);
