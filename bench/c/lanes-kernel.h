@@ -4,7 +4,7 @@
  *
  * What it does per cell and step is what workload.h says; how it does it fast:
  *  - Branch-free: every lane does the same work every step; refractoriness is a comparison of
- *    the step index with the cell's resume step, spikes and resets are masked blends.
+ *    the step index with the cell's resume step, spikes and resets are masked operations.
  *  - Random numbers: one xoshiro128+ generator per cell (Blackman and Vigna 2018), FW cells in
  *    the FW 32-bit lanes of a vector. Per cell and pair of steps four draws: one Box-Muller pair
  *    (radius from the first, angle from the second) gives the normals of both steps, the other
@@ -19,7 +19,7 @@
  *    number of threads.
  *
  * Required before inclusion: FW (float lanes; DW = FW / 2 double lanes), LOOP_NAME, the types
- * vf, vi, vd, md and the macros used below (see ensemble-avx2.c).
+ * vf, vi, vi64, vd, md and the macros used below (see ensemble-avx2.c).
  */
 #include "workload.h"
 

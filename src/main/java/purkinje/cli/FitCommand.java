@@ -26,7 +26,7 @@ import purkinje.report.Reports;
 /** {@code purkinje fit}: which MEIS1 hypothesis explains recorded wild-type and mutant firing? */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = {"Fit MEIS1 hypotheses (pacemaking current, threshold, leak, parallel-fibre rate, and pairs) to "
-            + "recorded cells by the closed-form likelihood of their rates and ISI CVs; rank them by AIC, give 95 % "
+            + "recorded cells by the closed-form likelihood of their rates and ISI CVs; rank them by AIC, give 95 %% "
             + "profile-likelihood intervals, and check the best by simulation.",
             "Writes fit.json, fit.csv, measured.csv, fit-curves.csv, fit-profiles.csv, fit-check.csv, figures/, "
                 + "report.html and manifest.json."})

@@ -1,8 +1,6 @@
 package purkinje.fit;
 
 import java.util.Arrays;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
-import org.apache.commons.math3.analysis.integration.gauss.SymmetricGaussIntegrator;
 
 /**
  * One condition's cells under one {@link CellModel}: each firing cell's rate mapped back to its log
@@ -20,8 +18,9 @@ import org.apache.commons.math3.analysis.integration.gauss.SymmetricGaussIntegra
  * cell has fewer than 2 intervals.
  */
 final class ConditionTerms {
-    /** Gauss-Hermite nodes for the silent-cell probability. */
-    private static final SymmetricGaussIntegrator HERMITE = new GaussIntegratorFactory().hermite(48);
+    /** Simpson intervals over z in [-Z_MAX, Z_MAX] for the silent-cell probability. */
+    private static final int SIMPSON_INTERVALS = 800;
+    private static final double Z_MAX = 8.5;
 
     final RateCurve curve;
     final double[] logDrives;
@@ -74,14 +73,18 @@ final class ConditionTerms {
 
     /**
      * ln P(no spike in the recording) of a cell whose log drive is N(m, s^2): the expectation of
-     * the Poisson probability exp(-r(x) T) over the drive distribution (Gauss-Hermite).
+     * the Poisson probability exp(-r(x) T) over the drive distribution. The integrand falls from 1
+     * to 0 within a small range of drives (r T grows by orders of magnitude), so it is integrated
+     * by composite Simpson over +-8.5 SD rather than by Gauss-Hermite, which misses such a step.
      */
     double lnSilentProbability(double m, double s) {
+        double h = 2 * Z_MAX / SIMPSON_INTERVALS;
         double sum = 0;
-        for (int j = 0; j < HERMITE.getNumberOfPoints(); j++) {
-            double x = m + s * Math.sqrt(2) * HERMITE.getPoint(j);
-            sum += HERMITE.getWeight(j) * Math.exp(-Math.exp(curve.lnRate(x)) * recordingS);
+        for (int i = 0; i <= SIMPSON_INTERVALS; i++) {
+            double z = -Z_MAX + i * h;
+            double w = (i == 0 || i == SIMPSON_INTERVALS) ? 1 : (i % 2 == 1 ? 4 : 2);
+            sum += w * Math.exp(-0.5 * z * z - Math.exp(curve.lnRate(m + s * z)) * recordingS);
         }
-        return Math.log(sum / Math.sqrt(Math.PI));
+        return Math.log(sum * h / 3 / Math.sqrt(2 * Math.PI));
     }
 }

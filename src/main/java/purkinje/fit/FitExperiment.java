@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import purkinje.io.ConfigException;
-import purkinje.model.CellParameters;
 import purkinje.model.RunConfig;
 
 /**
@@ -186,10 +185,5 @@ public final class FitExperiment {
         } finally {
             pool.shutdown();
         }
-    }
-
-    /** The reference cell of a fitted drive (for reports). */
-    static CellParameters referenceCell(RunConfig base, HypothesisFit f) {
-        return base.cell().with(purkinje.model.CellParameter.I_PACE, f.meanDrivePa());
     }
 }

@@ -11,7 +11,7 @@ import org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction;
  * the nodes {@code ln rate} continues linearly.
  */
 final class RateCurve {
-    static final int NODES = 17;
+    static final int NODES = 25;
     /** Widest search, in x, around the nominal drive. */
     private static final double MAX_REACH = 6;
     private static final double STEP = 0.4;

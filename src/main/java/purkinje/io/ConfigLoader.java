@@ -70,7 +70,8 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file not found: " + source + " (give an existing file with --config)");
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + source + ": " + e.getMessage());
+            throw new ConfigException("cannot read config file " + source + ": " + e.getMessage()
+                    + " (give a readable YAML file with --config)");
         }
         if (bytes.length > MAX_CONFIG_BYTES) {
             throw new ConfigException(source + ": larger than 1 MiB, which no config is (a config is a few kB of "
@@ -406,8 +407,8 @@ public final class ConfigLoader {
             String example = meis1 ? "+3 mV" : "1 mV";
             if (s.kind() == ScalarNode.Kind.NUMBER) {
                 throw error(s.line(), field + ": " + s.text().trim() + (meis1 ? " is the old form (a factor); a "
-                        + "potential now takes its shift in mV at dosage 0" : " is a coefficient of variation; a "
-                        + "potential takes its standard deviation in mV") + ", e.g. " + name + ": " + example);
+                        + "potential now takes its " : " is a coefficient of variation; a potential takes its ")
+                        + table.potentialMeaning() + ", e.g. " + name + ": " + example);
             }
             try {
                 return Quantities.parse(s.text(), Unit.MILLIVOLT, field, example);

@@ -33,7 +33,7 @@ public final class ConfigSchema {
      * heterogeneity SD); every other key a bare number (a factor, a CV).
      *
      * @param meaning         what a bare number means here, e.g. "relative value at dosage 0"
-     * @param potentialMeaning what a potential's mV value means here, e.g. "shift at dosage 0"
+     * @param potentialMeaning what a potential's value means here, e.g. "shift in mV at dosage 0"
      */
     public record ParameterTable(String meaning, String potentialMeaning, boolean inputs) implements Field {
         /** The unit a key takes: millivolt for a potential, null (a bare number) otherwise. */
@@ -80,11 +80,11 @@ public final class ConfigSchema {
 
     /** MEIS1 mapping tables (run-wide or a condition's own). */
     public static final ParameterTable MEIS1 = new ParameterTable("relative value at dosage 0",
-            "shift at dosage 0", true);
+            "shift in mV at dosage 0", true);
 
     /** Cell-to-cell variability: a CV per scaled parameter, an SD in mV per potential. */
     public static final ParameterTable HETEROGENEITY = new ParameterTable("coefficient of variation",
-            "standard deviation", false);
+            "standard deviation in mV", false);
 
     public static final Map<String, Field> CONDITION = ordered(
             "name", new Plain("text"),

@@ -16,8 +16,8 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
- * A quantity over a two-parameter grid as a heatmap: one cell per grid point, with its value
- * written in it (grids of up to {@value #MAX_LABELLED_CELLS} cells). The mean firing rate is
+ * A quantity over a two-parameter grid as a heatmap: one square per grid point, with its value
+ * written in it (grids of up to {@value #MAX_LABELLED_CELLS} squares). The mean firing rate is
  * coloured on a perceptually uniform, colour-blind-safe scale (viridis); a rate change in % on a
  * diverging scale (blue = fires less, white = no change, red = fires more) symmetric about 0, so
  * the colour says the sign at a glance. Grid values are axis labels, so uneven value lists still
@@ -144,8 +144,8 @@ public final class SweepHeatmapFigure {
                 }
             }
         }
-        String sub = kind == Scale.RATE ? "Each cell = one grid point (mean over cells)"
-                : "Each cell = one grid point: 100 (rate / reference rate - 1), means over cells";
+        String sub = kind == Scale.RATE ? "Each square = one grid point (mean over the simulated cells)"
+                : "Each square = one grid point: 100 (rate / reference rate - 1), means over the simulated cells";
         JFreeChart chart = FigureStyle.chart(title, sub, plot, false);
         NumberAxis scaleAxis = FigureStyle.numberAxis(scaleLabel);
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);

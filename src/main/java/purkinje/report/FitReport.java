@@ -94,7 +94,7 @@ public final class FitReport {
                 ruledOut++;
             }
         }
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s vs %s: the best explanation is %s", condition,
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s vs %s: the best explanation is a change of the %s", condition,
                 reference, b.path("description").asText()));
         List<String> parts = new ArrayList<>();
         b.path("parameters").fields().forEachRemaining(e -> parts.add(parameter(e.getKey(), e.getValue())));
@@ -168,7 +168,7 @@ public final class FitReport {
             }
         }
         String sub = withCv ? "dots: recorded cells; lines: each hypothesis' fitted prediction as the drive varies "
-                + "over +-2.5 SD" : "the fit used rates only (no closed-form CV here); lines show the theory's CV";
+                + "over +-2.5 SD" : "the fit used rates only: no closed-form ISI CV with synaptic inputs or coloured noise";
         return new Figure("fit-rate-cv" + suffix, FitRateCvFigure.chart(dots, lines, sub), 0,
                 "Each dot is a recorded cell: its firing rate (Hz) and ISI coefficient of variation. Each line is what a "
                 + "fitted hypothesis predicts for " + condition + " cells as their drive runs over the fitted "

@@ -13,7 +13,6 @@ import purkinje.io.ConfigTree.MapNode;
 import purkinje.io.ConfigTree.Node;
 import purkinje.io.ConfigTree.ScalarNode;
 import purkinje.io.Quantities;
-import purkinje.model.CellParameter;
 import purkinje.model.Condition;
 import purkinje.model.RunConfig;
 import purkinje.model.Unit;
@@ -30,7 +29,7 @@ import purkinje.model.Unit;
  * <p>A value is written as the config itself would write it: with its unit where the config needs
  * one ({@code 2 mV}, {@code 0.5 Hz}), bare where it is dimensionless. A {@code meis1} or
  * {@code heterogeneity} entry takes the form its table takes (a factor or CV bare, a potential's
- * shift or SD in mV); the loader checks it at every point, exactly as in a run config.
+ * shift or SD in mV); the loader checks every point exactly as a run config.
  *
  * @param path    the config path as written in the sweep block
  * @param unit    the unit values are held (and written) in; null for a dimensionless value
@@ -44,8 +43,6 @@ public record SweepParameter(String path, Unit unit, boolean integer, String exa
     /** Column of points.csv holding the swept dosage (meis1_dosage is each row's own dosage). */
     public static final String DOSAGE_COLUMN = "swept_meis1_dosage";
 
-    /** Label ending of a MEIS1 factor. */
-    private static final String FACTOR = " at dosage 0 (x wild type)";
     private static final Pattern INDEXED = Pattern.compile("([A-Za-z_]+)\\[(\\d+)]");
     /** Keys whose values do not change what a sweep computes. */
     private static final Map<String, String> NOT_SWEPT = Map.of(
@@ -106,8 +103,8 @@ public record SweepParameter(String path, Unit unit, boolean integer, String exa
     }
 
     /**
-     * The parameter for a path in the config {@code tree}. For a {@code meis1} or
-     * {@code heterogeneity} entry the unit follows the values as written (see {@link #forValue}).
+     * The parameter for a path in the config {@code tree}; a {@code meis1} or {@code heterogeneity}
+     * entry takes the unit its table gives it ({@link ConfigSchema.ParameterTable#unitOf}).
      *
      * @throws IllegalArgumentException with a one-line message (naming the nearest valid path when the path is unknown)
      */
@@ -184,8 +181,13 @@ public record SweepParameter(String path, Unit unit, boolean integer, String exa
                 throw unknown(path, tree);
             }
             String what = label(entry);
-            String l = t == ConfigSchema.MEIS1 ? "MEIS1: " + what + FACTOR : "cell-to-cell CV of " + what;
-            return new SweepParameter(path, null, false, "0.5", owner + capitalise(l));
+            Unit u = t.unitOf(entry);
+            boolean meis1 = t == ConfigSchema.MEIS1;
+            String l = u == null
+                    ? (meis1 ? "MEIS1: " + what + " at dosage 0 (x wild type)" : "cell-to-cell CV of " + what)
+                    : (meis1 ? "MEIS1: " + what + " shift at dosage 0" : "cell-to-cell SD of " + what) + " ("
+                            + u.symbol() + ")";
+            return new SweepParameter(path, u, false, u == null ? "0.5" : "1 " + u.symbol(), owner + capitalise(l));
         }
         if (at != tokens.length) {
             throw unknown(path, tree);
@@ -266,45 +268,6 @@ public record SweepParameter(String path, Unit unit, boolean integer, String exa
         return names;
     }
 
-    /** True for a {@code meis1} or {@code heterogeneity} entry, whose unit follows the values as written. */
-    private boolean isTableEntry() {
-        return path.contains("meis1.") || path.startsWith("heterogeneity.");
-    }
-
-    /**
-     * This parameter as its first value is written: a table entry written with a unit (a MEIS1 shift
-     * of a potential, {@code +3 mV}; an SD in mV) is held in the unit of the parameter it acts on.
-     */
-    SweepParameter forValue(ScalarNode first) {
-        if (!isTableEntry() || first == null || first.kind() != ScalarNode.Kind.STRING) {
-            return this;
-        }
-        String entry = path.substring(path.indexOf(path.startsWith("heterogeneity.") ? "heterogeneity." : "meis1.")
-                + (path.startsWith("heterogeneity.") ? "heterogeneity." : "meis1.").length());
-        Unit u = entryUnit(entry);
-        if (u == null) {
-            return this;
-        }
-        String l = label.replace(FACTOR, " shift at dosage 0").replace("CV of", "SD of");
-        return new SweepParameter(path, u, false, "1 " + u.symbol(), l + " (" + u.symbol() + ")");
-    }
-
-    /** The unit of the cell or input parameter a table entry names. */
-    private static Unit entryUnit(String entry) {
-        var cell = CellParameter.byConfigName(entry);
-        if (cell.isPresent()) {
-            return cell.get().unit();
-        }
-        String[] p = entry.split("\\.");
-        if (p.length == 3 && p[0].equals("inputs")) {
-            ConfigSchema.Field block = ConfigSchema.INPUTS.get(p[1]);
-            if (block instanceof ConfigSchema.Block b && b.fields().get(p[2]) instanceof ConfigSchema.Quantity q) {
-                return q.unit();
-            }
-        }
-        return null;
-    }
-
     /** Parses one value as written in the sweep block ("1 mV", or a bare number where dimensionless). */
     public double parse(ScalarNode s, String field) {
         String text = s.text();
@@ -314,7 +277,7 @@ public record SweepParameter(String path, Unit unit, boolean integer, String exa
         if (s.kind() != ScalarNode.Kind.NUMBER) {
             throw new IllegalArgumentException(field + ": expected a plain number without unit, was '" + text + "'");
         }
-        double v = Double.parseDouble(text);
+        double v = Quantities.parseNumber(text, field); // decimals only: .nan, .inf, 0x10, 1e400 are refused
         if (integer && v != Math.rint(v)) {
             throw new IllegalArgumentException(field + ": " + path + " is a whole number, was " + text);
         }

@@ -193,15 +193,7 @@ public final class SweepSpec {
         }
     }
 
-    /** The first scalar of an axis (a list item or the 'from' bound), which fixes a table entry's unit. */
-    private static ScalarNode firstValue(Node n) {
-        Node first = n instanceof ListNode l && !l.items().isEmpty() ? l.items().get(0)
-                : n instanceof MapNode m ? m.entries().get("from") : null;
-        return first instanceof ScalarNode s ? s : null;
-    }
-
-    private static Axis axis(SweepParameter declared, Node n, Design design, Errors err) {
-        SweepParameter p = declared.forValue(firstValue(n));
+    private static Axis axis(SweepParameter p, Node n, Design design, Errors err) {
         String field = "sweep.parameters." + p.path();
         if (n instanceof ListNode list) {
             if (design != Design.GRID) {

@@ -66,7 +66,7 @@ class FitCommandTest {
         for (String f : List.of("fit-rate-cv", "fit-profiles", "fit-check")) {
             assertNotNull(ImageIO.read(one.resolve("figures/" + f + ".png").toFile()), f);
         }
-        assertTrue(Files.readString(one.resolve("report.html")).contains("the best explanation is spike threshold"));
+        assertTrue(Files.readString(one.resolve("report.html")).contains("the best explanation is a change of the spike threshold"));
 
         Path two = dir.resolve("two");
         assertEquals(0, CommandLineTest.run("fit", "--data", "configs/fit-example.csv", "--check-seeds", "1",

@@ -104,10 +104,9 @@ class ReportContentTest {
     void fiHeadlineGivesRheobaseShiftAndRateAtPace() throws IOException {
         Path fi = ReportFixtures.fi(dir);
         String html = Files.readString(fi.resolve("report.html"));
-        List<String> rb = Files.readAllLines(fi.resolve("rheobase.csv"));
-        int col = List.of(rb.get(0).split(",")).indexOf("rheobase_injected_pA");
-        double wt = Double.parseDouble(rb.get(1).split(",")[col]);
-        double red = Double.parseDouble(rb.get(2).split(",")[col]);
+        ResultFiles.Table rb = ResultFiles.open(fi).csv("rheobase.csv");
+        double wt = rb.number(0, "rheobase_injected_pA");
+        double red = rb.number(1, "rheobase_injected_pA");
         assertTrue(html.contains(String.format(Locale.ROOT, "The meis1-reduced cells need %.1f pA more injected "
                 + "current than the wild-type cells to start firing (rheobase %+.1f vs %+.1f pA", red - wt, red, wt)),
                 html.substring(0, 3000));
@@ -119,9 +118,11 @@ class ReportContentTest {
     void sweepHeadlineDescribesTheRange() throws IOException {
         Path sweep = ReportFixtures.sweep(dir);
         String html = Files.readString(sweep.resolve("report.html"));
-        assertTrue(html.contains("Across 6 points varying noise.sigma_v and meis1.I_pace, the mean rate ranges from"),
+        assertTrue(html.contains("Across 6 points varying membrane noise sigma_V and MEIS1: pacemaking current I_pace "
+                + "at dosage 0, the mean rate ranges from"),
                 html.substring(0, 3000));
         assertTrue(Files.isRegularFile(sweep.resolve("figures/heatmap-wild-type.png")));
+        assertTrue(Files.isRegularFile(sweep.resolve("figures/heatmap-change-meis1-reduced.png")));
         assertFalse(html.contains("http://") || html.contains("https://"));
     }
 }

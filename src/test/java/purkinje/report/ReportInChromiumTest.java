@@ -68,7 +68,7 @@ class ReportInChromiumTest {
         }
         assertEquals(0, PurkinjeCommand.execute("plot", slides.toString(), "--style", "slides", "--quiet"));
         reports.put("compare-slides", slides);
-        Map<String, Integer> expectedImages = Map.of("compare", 5, "fi", 1, "validate", 1, "sweep", 4,
+        Map<String, Integer> expectedImages = Map.of("compare", 5, "fi", 1, "validate", 1, "sweep", 5,
                 "compare-slides", 5);
 
         for (Map.Entry<String, Path> e : reports.entrySet()) {

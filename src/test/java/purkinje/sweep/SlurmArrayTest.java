@@ -109,7 +109,7 @@ class SlurmArrayTest {
         SweepJob.run(plan, Selection.ALL, single, false, false, 2, SweepRunner.DEFAULT_BATCH_CELLS, f -> { },
                 new RunInfo("sweep", List.of(), config.toString(), "", Instant.now()), SweepRunner.Listener.NONE);
         assertArrayEquals(Files.readAllBytes(single.resolve("points.csv")), Files.readAllBytes(merged.resolve("points.csv")));
-        assertEquals(1 + 7, Files.readAllLines(merged.resolve("points.csv")).size());
+        assertEquals(1 + 7 * 2, Files.readAllLines(merged.resolve("points.csv")).size(), "7 points x 2 conditions");
     }
 
     private static String classPath() {

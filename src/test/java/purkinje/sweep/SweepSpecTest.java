@@ -26,9 +26,12 @@ class SweepSpecTest {
         assertArrayEquals(new double[] {0, 3}, p.values(2));
         assertArrayEquals(new double[] {1, 2}, p.values(4));
         assertEquals(2, p.point(4).noise().sigmaVMv(), 1e-12);
-        assertEquals(1, p.point(4).conditions().size(), "meis1_dosage replaces the condition list");
-        assertEquals(1.0, p.point(4).conditions().get(0).meis1Dosage());
-        assertEquals(java.util.List.of("point", "meis1_dosage", "noise.sigma_v_mV", "condition", "cells",
+        assertEquals(2, p.point(4).conditions().size(), "meis1_dosage keeps the conditions");
+        assertEquals(1.0, p.point(0).conditions().get(0).meis1Dosage(), "the reference keeps its dosage");
+        assertEquals(0.0, p.point(0).conditions().get(1).meis1Dosage());
+        assertEquals(1.0, p.point(4).conditions().get(1).meis1Dosage());
+        assertEquals(java.util.List.of("point", "swept_meis1_dosage", "noise.sigma_v_mV", "condition", "meis1_dosage",
+                "cells",
                 "mean_rate_hz", "sd_rate_hz", "sem_rate_hz", "mean_isi_cv", "theory_rate_hz", "seed"),
                 PointRow.header(p.parameters()));
     }
