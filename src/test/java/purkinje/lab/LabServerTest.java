@@ -234,7 +234,7 @@ class LabServerTest {
     @Test
     void sigtermAndCtrlCStopTheLabWithExitCodeZeroLeavingNothing() throws Exception {
         for (String signal : List.of("TERM", "INT")) {
-            Path tmp = Files.createDirectories(dir.resolve("tmp-" + signal));
+            Path tmp = dir.resolve("tmp-" + signal); // created by the lab: it restores a vanished temporary folder
             Path work = Files.createDirectories(dir.resolve("work-" + signal));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process p = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-Djava.awt.headless=true", "-cp",
