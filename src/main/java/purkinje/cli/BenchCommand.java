@@ -24,6 +24,7 @@ import purkinje.engine.EnsembleSimulator;
 import purkinje.engine.ProgressListener;
 import purkinje.engine.SimulationSettings;
 import purkinje.experiment.CompareExperiment;
+import purkinje.experiment.RunEstimate;
 import purkinje.experiment.RunInfo;
 import purkinje.io.ConfigException;
 import purkinje.io.ConfigLoader;
@@ -90,6 +91,11 @@ final class BenchCommand implements Callable<Integer> {
             throw new ConfigException("--repeat must be at least 1, was " + repeat);
         }
         RunConfig rc = RunOverrides.apply(loaded.run(), perCondition(loaded.run()), duration, null);
+        // warm-up and repeats: 1 + repeat runs of the workload
+        RunEstimate one = RunEstimate.of(rc, rc.conditions().size(), nThreads, false);
+        new RunEstimate(one.cells(), one.stepsPerCell() * (1 + repeat), one.traceSamples(), nThreads,
+                RunEstimate.BYTES_PER_CELL_ENGINE_ONLY)
+                .checkAndWarn(Double.NaN);
         Path target = out != null ? out : DEFAULT_OUT;
         try (OutputFolder folder = OutputFolder.prepare(target, true)) { // refuses a folder the tool did not write
             Ensemble ensemble = CompareExperiment.ensemble(rc);

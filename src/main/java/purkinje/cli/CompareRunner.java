@@ -24,7 +24,7 @@ final class CompareRunner {
 
     static Outcome run(RunConfig rc, ConfigLoader.Loaded loaded, Path out, boolean force, int threads, boolean quiet,
                        boolean figures, RunInfo info, double timeLimitS) {
-        purkinje.experiment.RunEstimate.of(rc, rc.conditions().size(), threads).checkAndWarn(timeLimitS);
+        purkinje.experiment.RunEstimate.of(rc, rc.conditions().size(), threads, figures).checkAndWarn(timeLimitS);
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             CompareExperiment.Result r = CompareExperiment.run(rc, threads, Progress.of(quiet, "simulating"));
             CompareOutputs.write(r, folder, info);

@@ -6,6 +6,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // a failure in a background thread: one line (trace in a log file), as for the main thread
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Failures.report(e,
+                new java.io.PrintWriter(System.err, true)));
         LauncherWatch.start();
         RunTemp.start();
         System.exit(PurkinjeCommand.execute(args));

@@ -1,6 +1,7 @@
 package purkinje.experiment;
 
 import java.util.Locale;
+import purkinje.engine.SimulationSettings;
 import purkinje.io.ConfigException;
 import purkinje.model.RunConfig;
 
@@ -11,10 +12,12 @@ import purkinje.model.RunConfig;
  *
  * <p>Work is counted in cell-steps, {@code cells x duration / dt}, in floating point so no count
  * can overflow. Memory is the part that grows with the run's size and stays on the heap: per-cell
- * state and statistics ({@value #BYTES_PER_CELL} bytes a cell, an upper bound; measured: about 590
- * bytes a cell for 1e6 cells without kept spikes), and voltage traces, {@value #BYTES_PER_SAMPLE}
- * bytes per kept sample (a double in the engine, a CSV row read back for the figure). Kept spikes
- * stream to a temporary file, and so are not counted against the heap.
+ * state, statistics and table rows ({@value #BYTES_PER_CELL} bytes a cell; measured: about 590
+ * bytes a cell for 1e6 cells in {@code bench}, which writes no per-cell tables), more when figures
+ * are drawn ({@value #BYTES_PER_CELL_WITH_FIGURES} bytes a cell: 200,000 cells with figures ran
+ * out of an 800 MB heap while drawing an SVG, so a figure needs at least 3.7 kB a cell), and
+ * voltage traces, {@value #BYTES_PER_SAMPLE} bytes per kept sample (a double in the engine, a CSV
+ * row read back for the figure). Kept spikes stream to a temporary file, and so are not counted.
  *
  * <p>Time uses {@value #CELL_STEPS_PER_S_PER_THREAD} cell-steps per second per thread, a rate that
  * every engine path (one cell at a time, with synaptic inputs or coloured noise) reaches on the
@@ -26,27 +29,38 @@ import purkinje.model.RunConfig;
  * @param traceSamples     voltage samples kept (all traced cells)
  * @param threads          worker threads
  */
-public record RunEstimate(double cells, double stepsPerCell, double traceSamples, int threads) {
-    /** Heap per simulated cell (bytes, upper bound). */
+public record RunEstimate(double cells, double stepsPerCell, double traceSamples, int threads, double bytesPerCell) {
+    /** An estimate at {@link #BYTES_PER_CELL}. */
+    public RunEstimate(double cells, double stepsPerCell, double traceSamples, int threads) {
+        this(cells, stepsPerCell, traceSamples, threads, BYTES_PER_CELL);
+    }
+
+    /** Heap per simulated cell (bytes) without figures. */
     public static final double BYTES_PER_CELL = 1024;
+    /** Heap per simulated cell (bytes) of the engine alone, no tables or figures (bench: 589 measured). */
+    public static final double BYTES_PER_CELL_ENGINE_ONLY = 600;
+    /** Heap per simulated cell (bytes) when per-cell figures (rates, raster) are drawn. */
+    public static final double BYTES_PER_CELL_WITH_FIGURES = 8192;
     /** Heap per kept voltage sample (bytes): the engine's double and the CSV row read back for the figure. */
     public static final double BYTES_PER_SAMPLE = 128;
     /** Heap the JVM needs besides the run: classes, figures, buffers. */
     public static final double BASE_BYTES = 64e6;
     /** Conservative throughput of one worker thread (cell-steps per second). */
     public static final double CELL_STEPS_PER_S_PER_THREAD = 2e7;
-    /** The engine counts steps in a long and times as multiples of dt in a double: stay exact. */
-    public static final double MAX_STEPS = 0x1p53;
+    /** Most steps the engine counts exactly ({@link SimulationSettings#MAX_STEPS}). */
+    public static final double MAX_STEPS = SimulationSettings.MAX_STEPS;
     /** Runs estimated to take longer than this get a warning with the estimate. */
     public static final double WARN_AFTER_S = 3600;
 
-    /** The estimate of a compare run (every condition's population). */
-    public static RunEstimate of(RunConfig rc, int populations, int threads) {
+    /** The estimate of a compare run (every condition's population), with or without its per-cell figures. */
+    public static RunEstimate of(RunConfig rc, int populations, int threads, boolean figures) {
         double cells = (double) rc.cellsPerCondition() * populations;
         double steps = rc.durationMs() / rc.dtMs();
         double traced = Math.min(rc.record().voltageCells(), rc.cellsPerCondition()) * (double) populations;
-        double samplesPerTrace = Math.min(CompareExperiment.TRACE_WINDOW_MS / rc.dtMs(), steps) + 1;
-        return new RunEstimate(cells, steps, traced * samplesPerTrace, threads);
+        double samplesPerTrace = steps <= MAX_STEPS
+                ? SimulationSettings.voltageSamplesFor(CompareExperiment.TRACE_WINDOW_MS, rc.dtMs(), (long) steps) : 0;
+        return new RunEstimate(cells, steps, traced * samplesPerTrace, threads,
+                figures ? BYTES_PER_CELL_WITH_FIGURES : BYTES_PER_CELL);
     }
 
     /** The estimate of a run without voltage traces: {@code cells} cells of {@code rc}'s duration and dt. */
@@ -67,11 +81,12 @@ public record RunEstimate(double cells, double stepsPerCell, double traceSamples
         double total = cells + o.cells;
         double steps = Math.max(stepsPerCell, o.stepsPerCell) > MAX_STEPS ? Double.POSITIVE_INFINITY
                 : total == 0 ? Math.max(stepsPerCell, o.stepsPerCell) : (cellSteps() + o.cellSteps()) / total;
-        return new RunEstimate(total, steps, traceSamples + o.traceSamples, threads);
+        return new RunEstimate(total, steps, traceSamples + o.traceSamples, threads,
+                Math.max(bytesPerCell, o.bytesPerCell));
     }
 
     public double heapBytes() {
-        return BASE_BYTES + cells * BYTES_PER_CELL + traceSamples * BYTES_PER_SAMPLE;
+        return BASE_BYTES + cells * bytesPerCell + traceSamples * BYTES_PER_SAMPLE;
     }
 
     public double seconds() {
@@ -93,8 +108,9 @@ public record RunEstimate(double cells, double stepsPerCell, double traceSamples
                     + "more than the %s the JVM may use; simulate fewer cells%s, or give Java more memory "
                     + "(PURKINJE_JAVA_OPTS=-Xmx...)", bytes(heapBytes()), number(cells),
                     traceSamples > 0 ? String.format(Locale.ROOT, ", %s voltage samples", number(traceSamples)) : "",
-                    bytes(maxHeapBytes), traceSamples * BYTES_PER_SAMPLE > cells * BYTES_PER_CELL
-                            ? " or fewer record.voltage_cells" : ""));
+                    bytes(maxHeapBytes), traceSamples * BYTES_PER_SAMPLE > cells * bytesPerCell
+                            ? " or fewer record.voltage_cells" : bytesPerCell > BYTES_PER_CELL
+                            ? " or use --no-figures" : ""));
         }
         if (seconds() > timeLimitS) {
             throw new ConfigException(String.format(Locale.ROOT, "this run is estimated to take %s (%s cell-steps on "

@@ -139,6 +139,12 @@ public final class OutputFolder implements AutoCloseable {
                 break;
             }
         }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied in " + parent;
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) { // the folder exists, yet a file cannot be made in it
+            return parent + " does not accept new files (a system folder such as /proc?)";
+        }
         String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
                 : e.getMessage();
         return reason != null ? reason : e.getClass().getSimpleName();

@@ -105,6 +105,14 @@ class OutputFolderTest {
     }
 
     @Test
+    void anOutPathInAFolderThatTakesNoFilesSaysSo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "skipped: no /proc");
+        ConfigException e = assertThrows(ConfigException.class, () -> OutputFolder.prepare(Path.of("/proc/x"), false));
+        assertTrue(e.getMessage().endsWith("/proc does not accept new files (a system folder such as /proc?)"),
+                e.getMessage());
+    }
+
+    @Test
     void aFailedRunLeavesNothing() throws IOException {
         Path out = dir.resolve("new").resolve("out");
         try (OutputFolder f = OutputFolder.prepare(out, false)) {
