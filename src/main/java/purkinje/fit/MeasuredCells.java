@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import purkinje.io.ConfigException;
+import purkinje.io.Tables;
 
 /**
  * Recorded cells to fit: a tidy CSV with one row per cell, columns {@code condition} and
@@ -77,7 +78,8 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
             throw new ConfigException(file + " is empty; it needs a header row 'condition,rate_hz[,isi_cv]' and one "
                     + "row per cell");
         }
-        List<String> header = split(lines.get(headerLine).replace("\uFEFF", "")).stream().map(String::trim).toList();
+        List<String> header = Tables.splitLine(lines.get(headerLine).replace("\uFEFF", "")).stream()
+                .map(String::trim).toList();
         int cCondition = column(header, "condition", file);
         int cRate = column(header, "rate_hz", file);
         int cCv = header.indexOf("isi_cv");
@@ -88,7 +90,7 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
                 continue;
             }
             String where = file + ": line " + (i + 1);
-            List<String> cells = split(line);
+            List<String> cells = Tables.splitLine(line);
             if (cells.size() != header.size()) {
                 throw new ConfigException(where + " has " + cells.size() + " values but the header has "
                         + header.size() + " columns; give every row the same columns");
@@ -170,34 +172,5 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
             throw new ConfigException(where + ": " + column + " '" + t + "' is not a number; write plain decimals "
                     + "such as 12.5");
         }
-    }
-
-    /** One CSV line split into fields (double quotes as RFC 4180). */
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out;
     }
 }

@@ -60,6 +60,35 @@ public final class Tables {
         }
     }
 
+    /** One CSV line split into fields; double quotes as {@link CsvWriter} writes them (RFC 4180). */
+    public static List<String> splitLine(String line) {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+
     static String cell(Object v) {
         if (v instanceof Double d) {
             return Quantities.formatNumber(d);

@@ -132,31 +132,7 @@ public final class ResultFiles {
 
     /** One CSV line split into cells; double quotes as written by Tables.CsvWriter. */
     static String[] split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out.toArray(new String[0]);
+        return purkinje.io.Tables.splitLine(line).toArray(new String[0]);
     }
 
     private static String firstLine(String s) {
