@@ -114,6 +114,25 @@ class FitCommandTest {
         assertTrue(r.err().contains("not found"), r.err());
     }
 
+    @Test
+    void baseCellsTheLikelihoodCannotHandleAreRefusedBeforeAnyWork() throws IOException {
+        Path noiseFree = dir.resolve("noise-free.yaml");
+        Files.writeString(noiseFree, "noise: {sigma_v: 0 mV}\n");
+        CommandLineTest.Run r = CommandLineTest.run("fit", "--data", "configs/fit-example.csv", "--config",
+                noiseFree.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(List.of("purkinje: fit needs noisy cells (the ISI CV and silent cells come from the noise): set "
+                + "noise.sigma_v > 0 in --config"), r.errLines());
+        Path silentDrive = dir.resolve("no-drive.yaml");
+        Files.writeString(silentDrive, "cell: {I_pace: 0 pA}\n");
+        r = CommandLineTest.run("fit", "--data", "configs/fit-example.csv", "--config", silentDrive.toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("fit needs a positive cell.I_pace"), r.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
     /** "\n" is a line break; "@5row" repeats "row" on five lines. */
     private static String expand(String s) {
         StringBuilder b = new StringBuilder();
