@@ -9,7 +9,8 @@
 # Environment: CELLS and DURATION_S (default: the workload's 10,000 or 2,000 cells, 10 s),
 # THREADS (default: all cores; Brian2's runtime uses one), PURKINJE (default: ./purkinje),
 # PYTHON (default: /usr/bin/python3, Debian's, which has python3-brian), BRIAN2_TARGET (cython |
-# numpy; default cython), SKIP_BRIAN2=1 to leave Brian2 out.
+# numpy; default cython), SKIP_BRIAN2=1 to leave Brian2 out, ENSEMBLE_CELLS (cells of the
+# 'ensemble' run that 'inputs' adds for its ratio; default 10,000).
 # Needs gcc with OpenMP for the C loops and Debian's python3-brian for Brian2
 # (apt-get install -y python3-brian); a missing one is skipped with a note, never faked.
 set -euo pipefail

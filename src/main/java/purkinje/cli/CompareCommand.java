@@ -23,6 +23,7 @@ import purkinje.model.RunConfig;
             "  summary.csv      one row per condition",
             "  comparison.json  each condition vs the first: rate change, tests",
             "  spikes.csv       every spike (record.spikes: true)",
+            "  population-rate.csv  each condition's rate over time (with spikes.csv)",
             "  voltage.csv      V(t) of record.voltage_cells cells per condition",
             "  report.html      the self-contained report",
             "  figures/         rates, raster, voltage-traces, isi-histogram, population-rate",

@@ -6,8 +6,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import purkinje.io.ConfigException;
+import purkinje.io.Quantities;
+import purkinje.model.Unit;
 import purkinje.plot.Rendering;
 import purkinje.plot.Style;
+import purkinje.report.FigureOptions;
 import purkinje.report.Reports;
 
 /** {@code purkinje plot RESULT_DIR}: redraws the figures and report.html of an earlier result from its files. */
@@ -41,23 +44,34 @@ final class PlotCommand implements Callable<Integer> {
                 + " SVG and PDF are vector files.")
     int dpi;
 
+    @Option(names = "--raster-window", paramLabel = "TIME", defaultValue = "2 s",
+            description = "The raster shows the first TIME of the run (default: ${DEFAULT-VALUE}).")
+    String rasterWindow;
+
+    @Option(names = "--raster-cells", paramLabel = "N", defaultValue = "10",
+            description = "The raster shows the first N cells of each condition (default: ${DEFAULT-VALUE}).")
+    int rasterCells;
+
     @Option(names = "--quiet", description = "Print nothing; errors still go to stderr.")
     boolean quiet;
 
     @Override
     public Integer call() {
         Rendering rendering;
+        FigureOptions options;
         try {
             if ((width != null && width < 1) || (height != null && height < 1)) {
                 throw new IllegalArgumentException("--width and --height must be at least 1 px");
             }
             rendering = new Rendering(Style.of(style), Rendering.Format.parseList(format), width == null ? 0 : width,
                     height == null ? 0 : height, dpi);
+            options = new FigureOptions(Quantities.parse(rasterWindow, Unit.MILLISECOND, "--raster-window", "5 s"),
+                    rasterCells);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
         Reports.Outcome o = Reports.render(folder.toAbsolutePath().normalize(), rendering, true,
-                CompareRunner.displayPath(folder.toAbsolutePath().normalize()));
+                CompareRunner.displayPath(folder.toAbsolutePath().normalize()), options);
         java.util.List<Path> drawn = new java.util.ArrayList<>(o.figureFiles());
         drawn.add(o.report());
         purkinje.io.OutputFolder.recordToolFiles(folder.toAbsolutePath().normalize(), drawn);

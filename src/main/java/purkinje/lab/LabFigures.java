@@ -45,7 +45,8 @@ final class LabFigures {
         List<ConditionRates> rates = new ArrayList<>();
         r.conditions().forEach(c -> rates.add(new ConditionRates(c.condition().name(), c.ratesHz())));
         Comparison cmp = r.comparisons().get(0);
-        String subtitle = RateByConditionFigure.comparisonSubtitle(cmp.test(), cmp.result().rateChangePercent(),
+        String subtitle = RateByConditionFigure.comparisonSubtitle(cmp.test(), cmp.reference(),
+                cmp.result().rateChangePercent(),
                 cmp.result().rateChangeCiLowPercent(), cmp.result().rateChangeCiHighPercent(),
                 cmp.result().mannWhitneyP(), r.config().cellsPerCondition());
         return svg(RateByConditionFigure.chart(rates, subtitle), "rates");

@@ -26,6 +26,7 @@ final class Checks {
     }
 
     static void finite(String name, double value, String unit) {
+        tooLarge(name, value, unit);
         if (!Double.isFinite(value)) {
             throw new InvalidParameterException(name + " must be a finite number, was " + num(value) + " " + unit);
         }

@@ -12,8 +12,8 @@ public final class ConditionPalette {
     private static final Color[] COLOURS = {
         new Color(0x0072B2), // blue
         new Color(0xD55E00), // vermillion
+        new Color(0x009E73), // bluish green (before orange, which a projector shows close to vermillion)
         new Color(0xE69F00), // orange
-        new Color(0x009E73), // bluish green
         new Color(0x56B4E9), // sky blue
         new Color(0xCC79A7), // reddish purple
         new Color(0xF0E442), // yellow

@@ -32,6 +32,9 @@ public final class RasterFigure {
     /** Approximate height of the data area in pixels at the default figure size. */
     private static final double NOMINAL_PLOT_HEIGHT_PX = 440;
 
+    /** Complex-spike triangles sit this far (in rows) above the centre of their cell's row. */
+    static final double COMPLEX_MARK_OFFSET_ROWS = 0.34;
+
     private RasterFigure() {
     }
 
@@ -47,8 +50,8 @@ public final class RasterFigure {
     }
 
     /**
-     * As {@link #chart(List, double)}, with complex spikes marked as black triangles on the row of
-     * their cell.
+     * As {@link #chart(List, double)}, with complex spikes marked as black triangles in the upper part
+     * of their cell's row, above its (then shorter) simple-spike ticks.
      *
      * @param complexSpikesMs per condition (same order), per cell (same order as the trains), the
      *                        complex-spike times in ms; null for none
@@ -102,12 +105,14 @@ public final class RasterFigure {
 
         NumberAxis yAxis = FigureStyle.numberAxis(Y_LABEL);
         yAxis.setInverted(true); // cell 1 (first cell of condition 0) at the top
-        yAxis.setRange(0.5, Math.max(1, totalCells) + 0.5);
+        // with complex spikes a little room above row 1 for its triangles
+        yAxis.setRange(complexSpikesMs == null ? 0.5 : 0.5 - COMPLEX_MARK_OFFSET_ROWS / 2, Math.max(1, totalCells) + 0.5);
         yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
 
-        // tick height: ~75 % of a row, between 2 and 12 px
+        // tick height: ~75 % of a row, between 2 and 12 px; with complex spikes ~45 %, so that the
+        // triangle marking a complex spike sits in the upper part of the row, beside the ticks, not over them
         double rowPx = NOMINAL_PLOT_HEIGHT_PX / Math.max(1, totalCells);
-        double h = Math.max(2, Math.min(12, 0.75 * rowPx));
+        double h = Math.max(2, Math.min(12, (complexSpikesMs == null ? 0.75 : 0.45) * rowPx));
         float w = totalCells > 60 ? 1.0f : 1.4f;
         RasterTickRenderer renderer = new RasterTickRenderer(h, w);
         for (int i = 0; i < list.size(); i++) {
@@ -147,7 +152,8 @@ public final class RasterFigure {
             addComplexSpikes(plot, list, firstRow, complexSpikesMs);
         }
         return FigureStyle.chart(TITLE, complexSpikesMs == null ? null
-                : "Ticks: simple spikes; black triangles: complex spikes (climbing-fibre input)", plot, false);
+                : "Ticks: simple spikes; black triangles above a row: that cell's complex spikes (climbing-fibre input)",
+                plot, false);
     }
 
     private static void addComplexSpikes(XYPlot plot, List<ConditionTrains> list, int[] firstRow,
@@ -158,7 +164,7 @@ public final class RasterFigure {
             int shown = Math.min(cells.size(), list.get(i).spikeTimesMs().size());
             for (int c = 0; c < shown; c++) {
                 for (double t : cells.get(c)) {
-                    points.add(new double[] {t / 1000.0, firstRow[i] + c + 1});
+                    points.add(new double[] {t / 1000.0, firstRow[i] + c + 1 - COMPLEX_MARK_OFFSET_ROWS});
                 }
             }
         }
@@ -172,9 +178,10 @@ public final class RasterFigure {
         org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r =
                 new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(false, true);
         java.awt.geom.Path2D triangle = new java.awt.geom.Path2D.Double();
-        triangle.moveTo(0, -3.5);
-        triangle.lineTo(3, 2.5);
-        triangle.lineTo(-3, 2.5);
+        // pointing down at the spike time, from the upper part of the row
+        triangle.moveTo(0, 3);
+        triangle.lineTo(3.2, -3);
+        triangle.lineTo(-3.2, -3);
         triangle.closePath();
         r.setSeriesShape(0, triangle);
         r.setSeriesPaint(0, Color.BLACK);

@@ -138,19 +138,21 @@ public final class RateByConditionFigure {
     }
 
     /**
-     * Formats the statistics subtitle, e.g.
-     * {@code "Reduced MEIS1: -31 % (95 % CI -34 to -28 %), Mann-Whitney p = 2.1e-12, 40 cells each"}.
+     * One line of the statistics subtitle: one condition against the reference, e.g.
+     * {@code "meis1-reduced vs wild-type: -31 % (95 % CI -34 to -28 %), Mann-Whitney p = 2.1e-12, 40 cells each"}.
+     * With several conditions the subtitle has one such line per condition (joined by newlines).
      *
-     * @param testCondition  name of the condition compared with the reference (wild type)
-     * @param changePercent  change of the firing rate relative to the reference, in percent
-     * @param ciLow          lower end of the 95 % confidence interval of the change, in percent
-     * @param ciHigh         upper end of the 95 % confidence interval of the change, in percent
-     * @param p              two-sided Mann-Whitney U test p value (NaN if not computed)
-     * @param nPerCondition  number of cells in each condition
+     * @param testCondition      name of the condition compared with the reference
+     * @param referenceCondition name of the reference condition (wild type)
+     * @param changePercent      change of the mean firing rate relative to the reference, in percent
+     * @param ciLow              lower end of the 95 % confidence interval of the change, in percent
+     * @param ciHigh             upper end of the 95 % confidence interval of the change, in percent
+     * @param p                  two-sided Mann-Whitney U test p value (NaN if not computed)
+     * @param nPerCondition      number of cells in each condition
      */
-    public static String comparisonSubtitle(String testCondition, double changePercent, double ciLow,
-            double ciHigh, double p, int nPerCondition) {
-        return testCondition + ": " + percent(changePercent)
+    public static String comparisonSubtitle(String testCondition, String referenceCondition, double changePercent,
+            double ciLow, double ciHigh, double p, int nPerCondition) {
+        return testCondition + " vs " + referenceCondition + ": " + percent(changePercent)
                 + " % (95 % CI " + percent(ciLow) + " to " + percent(ciHigh) + " %)"
                 + ", Mann-Whitney p = " + pValue(p)
                 + ", " + FigureStyle.plural(nPerCondition, "cell", "cells") + " each";

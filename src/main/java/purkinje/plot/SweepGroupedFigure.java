@@ -19,7 +19,6 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
@@ -61,19 +60,8 @@ public final class SweepGroupedFigure {
             XYLineAndShapeRenderer tr = new XYLineAndShapeRenderer(true, false);
             for (int g = 0; g < panel.groups().size(); g++) {
                 SweepSeries s = panel.groups().get(g);
-                YIntervalSeries line = new YIntervalSeries(groupNames.get(g), true, true);
-                XYSeries t = new XYSeries(groupNames.get(g) + " theory", true, true);
-                for (int i = 0; i < s.x().length; i++) {
-                    if (Double.isFinite(s.meanHz()[i])) {
-                        double lo = Double.isFinite(s.lowHz()[i]) ? s.lowHz()[i] : s.meanHz()[i];
-                        double hi = Double.isFinite(s.highHz()[i]) ? s.highHz()[i] : s.meanHz()[i];
-                        line.add(s.x()[i], s.meanHz()[i], lo, hi);
-                    }
-                    if (s.theoryHz() != null && Double.isFinite(s.theoryHz()[i])) {
-                        t.add(s.x()[i], s.theoryHz()[i]);
-                    }
-                }
-                data.addSeries(line);
+                XYSeries t = SweepRateFigure.theoryLine(s, groupNames.get(g) + " theory", true);
+                data.addSeries(SweepRateFigure.meanWithBounds(s, groupNames.get(g), true));
                 Color c = groupColour(g, groupNames.size());
                 r.setSeriesPaint(g, c);
                 r.setSeriesFillPaint(g, c);

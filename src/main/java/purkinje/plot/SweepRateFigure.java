@@ -44,19 +44,8 @@ public final class SweepRateFigure {
         List<Integer> theoryColour = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
             SweepSeries c = series.get(s);
-            YIntervalSeries y = new YIntervalSeries(keys.get(s), connected, true);
-            XYSeries t = new XYSeries(keys.get(s) + " (theory)", connected, true);
-            for (int i = 0; i < c.x().length; i++) {
-                if (Double.isFinite(c.meanHz()[i])) {
-                    double lo = Double.isFinite(c.lowHz()[i]) ? c.lowHz()[i] : c.meanHz()[i];
-                    double hi = Double.isFinite(c.highHz()[i]) ? c.highHz()[i] : c.meanHz()[i];
-                    y.add(c.x()[i], c.meanHz()[i], lo, hi);
-                }
-                if (c.theoryHz() != null && Double.isFinite(c.theoryHz()[i])) {
-                    t.add(c.x()[i], c.theoryHz()[i]);
-                }
-            }
-            data.addSeries(y);
+            XYSeries t = theoryLine(c, keys.get(s) + " (theory)", connected);
+            data.addSeries(meanWithBounds(c, keys.get(s), connected));
             if (t.getItemCount() > 0 && connected) {
                 theory.addSeries(t);
                 theoryColour.add(s);
@@ -123,5 +112,29 @@ public final class SweepRateFigure {
         String n = withoutParenthesis(xLabel);
         boolean word = n.length() > 1 && Character.isUpperCase(n.charAt(0)) && Character.isLowerCase(n.charAt(1));
         return "Firing rate vs " + (word ? Character.toLowerCase(n.charAt(0)) + n.substring(1) : n);
+    }
+
+    /** The simulated means with their 95 % bounds (a missing bound collapses onto the mean). */
+    static YIntervalSeries meanWithBounds(SweepSeries c, String key, boolean sorted) {
+        YIntervalSeries y = new YIntervalSeries(key, sorted, true);
+        for (int i = 0; i < c.x().length; i++) {
+            if (Double.isFinite(c.meanHz()[i])) {
+                double lo = Double.isFinite(c.lowHz()[i]) ? c.lowHz()[i] : c.meanHz()[i];
+                double hi = Double.isFinite(c.highHz()[i]) ? c.highHz()[i] : c.meanHz()[i];
+                y.add(c.x()[i], c.meanHz()[i], lo, hi);
+            }
+        }
+        return y;
+    }
+
+    /** The theory at the points where it is given. */
+    static XYSeries theoryLine(SweepSeries c, String key, boolean sorted) {
+        XYSeries t = new XYSeries(key, sorted, true);
+        for (int i = 0; i < c.x().length; i++) {
+            if (c.theoryHz() != null && Double.isFinite(c.theoryHz()[i])) {
+                t.add(c.x()[i], c.theoryHz()[i]);
+            }
+        }
+        return t;
     }
 }

@@ -32,23 +32,19 @@ import purkinje.report.ReportContent.TableData;
  * resolved config.
  */
 public final class CompareReport {
-    /** The raster shows at most the first 20 s: longer runs would be a solid block (spikes.csv has all). */
-    static final double RASTER_WINDOW_MS = 20_000;
     /** Window and bin of the complex-spike-triggered histogram. */
     static final double CS_BEFORE_MS = 100;
     static final double CS_AFTER_MS = 200;
     static final double CS_BIN_MS = 5;
-    /** Cells per condition drawn in the raster (all cells' spikes are still in spikes.csv). */
-    static final int RASTER_CELLS = 50;
     static final double ISI_BIN_MS = 2;
 
     /** How to read the rates figure (also the lab's words for it). */
     public static final String RATES_CAPTION = "Each dot is one simulated cell, at its mean firing rate over the whole "
             + "run (vertical axis, Hz); dots are spread sideways only so they do not hide each other. The box spans the "
             + "middle half of the cells (25th to 75th percentile) and the black line in it is the median. The line "
-            + "above the plot gives the change of the mean rate with its 95 % confidence interval and the Mann-Whitney "
-            + "test: when the clouds of dots barely overlap, the difference is large compared with how much cells "
-            + "differ from each other.";
+            + "above the plot gives, for each condition against the first (the reference), the change of the mean rate "
+            + "with its 95 % confidence interval and the Mann-Whitney test: when the clouds of dots barely overlap, "
+            + "the difference is large compared with how much cells differ from each other.";
     /** How to read a raster (also the lab's words for it). */
     public static final String RASTER_READING = "Evenly spaced ticks mean regular pacemaking; fewer ticks per row "
             + "mean a lower rate.";
@@ -115,7 +111,7 @@ public final class CompareReport {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    public static ReportContent build(ResultFiles files, boolean figures) {
+    public static ReportContent build(ResultFiles files, boolean figures, FigureOptions options) {
         RunConfig config = files.runConfig();
         ResultFiles.Table cells = files.csv("cells.csv");
         ResultFiles.Table summary = files.csv("summary.csv");
@@ -129,7 +125,7 @@ public final class CompareReport {
 
         List<Figure> list = new ArrayList<>();
         if (figures) {
-            list = figures(config, cells, spikeTable, voltageTable, populationTable, comparisons);
+            list = figures(config, cells, spikeTable, voltageTable, populationTable, comparisons, options);
         }
         return new ReportContent(files.command(), "Wild type vs reduced MEIS1: " + config.name(),
                 headline(comparisons, summary), list, tables(summary, comparisons));
@@ -137,7 +133,7 @@ public final class CompareReport {
 
     private static List<Figure> figures(RunConfig config, ResultFiles.Table cells, ResultFiles.Table spikeTable,
                                         ResultFiles.Table voltageTable, ResultFiles.Table populationTable,
-                                        List<Comparison> comparisons) {
+                                        List<Comparison> comparisons, FigureOptions options) {
         // cells per condition in file order (config order), with their rates
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         for (Condition c : config.conditions()) {
@@ -151,10 +147,11 @@ public final class CompareReport {
                 .toArray())));
         List<Figure> out = new ArrayList<>();
         int cellsPerCondition = rates.values().stream().mapToInt(List::size).max().orElse(0);
+        // one line per condition against the reference
         String subtitle = comparisons.isEmpty() ? cellsPerCondition + " cells"
-                : RateByConditionFigure.comparisonSubtitle(comparisons.get(0).test(), comparisons.get(0).changePercent(),
-                        comparisons.get(0).ciLow(), comparisons.get(0).ciHigh(), comparisons.get(0).mannWhitneyP(),
-                        cellsPerCondition);
+                : String.join("\n", comparisons.stream().map(c -> RateByConditionFigure.comparisonSubtitle(c.test(),
+                        c.reference(), c.changePercent(), c.ciLow(), c.ciHigh(), c.mannWhitneyP(), cellsPerCondition))
+                        .toList());
         out.add(new Figure("rates", RateByConditionFigure.chart(rateRecords, subtitle), 0, RATES_CAPTION));
 
         double durationMs = config.durationMs();
@@ -165,8 +162,10 @@ public final class CompareReport {
             List<ConditionTrains> raster = new ArrayList<>();
             List<ConditionIsis> isis = new ArrayList<>();
             List<ConditionPopulationRate> population = new ArrayList<>();
+            double rasterMs = Math.min(durationMs, options.rasterWindowMs());
+            int rasterCells = options.rasterCellsPerCondition();
             trains.forEach((name, all) -> {
-                raster.add(new ConditionTrains(name, all.subList(0, Math.min(RASTER_CELLS, all.size()))));
+                raster.add(new ConditionTrains(name, window(all, rasterCells, rasterMs)));
                 isis.add(new ConditionIsis(name, all.stream().map(SpikeStatistics::interspikeIntervalsMs)
                         .flatMapToDouble(java.util.Arrays::stream).toArray()));
                 if (populationTable == null) { // a result of 0.2 or earlier: computed as the run would have
@@ -178,15 +177,21 @@ public final class CompareReport {
             if (populationTable != null) {
                 population.addAll(populationRates(rates.keySet(), populationTable));
             }
-            double rasterMs = Math.min(durationMs, RASTER_WINDOW_MS);
-            List<List<double[]>> complexRows = new ArrayList<>(complexTrains.values());
+            List<List<double[]>> complexRows = new ArrayList<>();
+            complexTrains.values().forEach(all -> complexRows.add(window(all, rasterCells, rasterMs)));
+            int shownCells = raster.stream().mapToInt(r -> r.spikeTimesMs().size()).max().orElse(0);
+            String seconds = purkinje.io.Quantities.formatNumber(rasterMs / 1000);
             out.add(new Figure("raster", complex ? RasterFigure.chart(raster, rasterMs, complexRows)
                     : RasterFigure.chart(raster, rasterMs), 0,
-                    "Each row is one cell and each tick one of its spikes (horizontal axis, s"
-                    + (durationMs > RASTER_WINDOW_MS ? "; the first " + (int) (RASTER_WINDOW_MS / 1000) + " s" : "")
-                    + "); the first " + RASTER_CELLS + " cells of each condition are shown (all spikes are in "
-                    + "spikes.csv). " + RASTER_READING
-                    + (complex ? " Black triangles are complex spikes, each followed by a gap in the ticks." : "")));
+                    "Each row is one cell and each tick one of its spikes (horizontal axis: time in s). Shown: the "
+                    + (rasterMs < durationMs ? "first " + seconds + " s of the " + purkinje.io.Quantities.formatNumber(
+                            durationMs / 1000) + " s run" : "whole " + seconds + " s run") + ", "
+                    + (shownCells < cellsPerCondition ? "the first " + shownCells + " of the " + cellsPerCondition
+                            + " cells of each condition" : "every cell")
+                    + ", so single spikes can be told apart (every spike of every cell is in spikes.csv; purkinje plot "
+                    + "--raster-window and --raster-cells draw more). " + RASTER_READING
+                    + (complex ? " Black triangles above a row are that cell's complex spikes, each followed by a gap "
+                            + "in its ticks." : "")));
             if (complex) {
                 out.add(csTriggeredFigure(trains, complexTrains, durationMs));
             }
@@ -230,6 +235,12 @@ public final class CompareReport {
                 + "averaged over all complex spikes of all cells of a condition. Before 0 it sits at the cells' usual "
                 + "rate; right after 0 it drops to zero: the pause that follows a complex spike (the held "
                 + "'pause' of the climbing-fibre input plus the climb back to threshold), then it recovers.");
+    }
+
+    /** The first {@code cells} trains, each cut to spikes before {@code windowMs}. */
+    static List<double[]> window(List<double[]> trains, int cells, double windowMs) {
+        return trains.subList(0, Math.min(cells, trains.size())).stream()
+                .map(t -> java.util.Arrays.stream(t).filter(x -> x < windowMs).toArray()).toList();
     }
 
     /** The rows of population-rate.csv per condition, in the order of {@code conditions}. */

@@ -37,8 +37,13 @@ public final class Reports {
 
     /** The content of a result's report (figures built only when {@code figures}). */
     public static ReportContent content(ResultFiles files, boolean figures) {
+        return content(files, figures, FigureOptions.DEFAULT);
+    }
+
+    /** As {@link #content(ResultFiles, boolean)}, with the given figure choices. */
+    public static ReportContent content(ResultFiles files, boolean figures, FigureOptions options) {
         return switch (files.command()) {
-            case "demo", "compare" -> CompareReport.build(files, figures);
+            case "demo", "compare" -> CompareReport.build(files, figures, options);
             case "fi" -> FiReport.build(files, figures);
             case "validate" -> ValidationReport.build(files, figures);
             case "sweep", "merge" -> SweepReport.build(files, figures);
@@ -57,8 +62,19 @@ public final class Reports {
      * @param displayName the folder as the user would type it (for the report's redraw command)
      */
     public static Outcome render(Path folder, Rendering rendering, boolean figures, String displayName) {
+        return render(folder, rendering, figures, displayName, FigureOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #render(Path, Rendering, boolean, String)}, with the given figure choices. The figure
+     * set is replaced as a whole: a file of one of this result's figures in another format (e.g. the
+     * PDF of an earlier {@code --format pdf}) that this render did not write is removed, so figures/
+     * never mixes two renderings. Files of other names in figures/ (the user's) are kept.
+     */
+    public static Outcome render(Path folder, Rendering rendering, boolean figures, String displayName,
+                                 FigureOptions options) {
         ResultFiles files = ResultFiles.open(folder);
-        ReportContent content = content(files, figures);
+        ReportContent content = content(files, figures, options);
         Path temp;
         try {
             temp = Files.createTempDirectory(folder, ".plot-");
@@ -98,6 +114,7 @@ public final class Reports {
                         moved.add(to);
                     }
                 }
+                removeStale(target, content, moved);
             }
             Path report = folder.resolve(REPORT);
             move(temp.resolve(REPORT), report);
@@ -106,6 +123,18 @@ public final class Reports {
             throw new UncheckedIOException("could not write the figures of " + folder, e);
         } finally {
             deleteTree(temp);
+        }
+    }
+
+    /** Deletes this result's figure files in a format this render did not write (an earlier rendering's). */
+    private static void removeStale(Path figuresFolder, ReportContent content, List<Path> written) throws IOException {
+        for (ReportContent.Figure f : content.figures()) {
+            for (Rendering.Format format : Rendering.Format.values()) {
+                Path p = figuresFolder.resolve(f.name() + "." + format.extension());
+                if (!written.contains(p)) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

@@ -1,9 +1,7 @@
 package purkinje.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import purkinje.io.ConfigException;
 import purkinje.io.ConfigLoader;
 import purkinje.io.Json;
 import purkinje.io.OutputFolder;
+import purkinje.io.Tables;
 import purkinje.model.RunConfig;
 
 /**
@@ -103,36 +102,16 @@ public final class ResultFiles {
         }
     }
 
-    /** Reads a CSV file of the folder (header row first). */
+    /** Reads a CSV file of the folder (header row first; quoted values may hold commas and line breaks). */
     public Table csv(String name) {
         Path p = require(name);
-        List<String> header = null;
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                String[] cells = split(line);
-                if (header == null) {
-                    header = List.of(cells);
-                } else {
-                    rows.add(cells);
-                }
-            }
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + p + ": " + firstLine(e.getMessage()));
-        }
-        if (header == null) {
+        List<List<String>> records = Tables.read(p);
+        if (records.isEmpty()) {
             throw new ConfigException(p + " is empty (no header row)");
         }
-        return new Table(p, header, rows);
-    }
-
-    /** One CSV line split into cells; double quotes as written by Tables.CsvWriter. */
-    static String[] split(String line) {
-        return purkinje.io.Tables.splitLine(line).toArray(new String[0]);
+        List<String[]> rows = new ArrayList<>();
+        records.subList(1, records.size()).forEach(r -> rows.add(r.toArray(new String[0])));
+        return new Table(p, List.copyOf(records.get(0)), rows);
     }
 
     private static String firstLine(String s) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import purkinje.io.ConfigException;
+import purkinje.io.Tables;
 import purkinje.plot.SweepGroupedFigure;
 import purkinje.plot.SweepHeatmapFigure;
 import purkinje.plot.SweepRateFigure;
@@ -32,24 +33,16 @@ public final class SweepReport {
 
     static List<PointRow> rows(ResultFiles files, SweepPlan plan) {
         Path p = files.require(SweepOutputs.POINTS);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + p + ": " + e.getMessage());
-        }
-        String header = String.join(",", PointRow.header(plan.parameters()));
-        if (lines.isEmpty() || !lines.get(0).equals(header)) {
-            throw new ConfigException(p + " does not have the columns of this sweep (" + header + ")");
+        List<List<String>> records = Tables.read(p);
+        List<String> header = PointRow.header(plan.parameters());
+        if (records.isEmpty() || !records.get(0).equals(header)) {
+            throw new ConfigException(p + " does not have the columns of this sweep (" + String.join(",", header) + ")");
         }
         List<PointRow> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isEmpty()) {
-                continue;
-            }
-            PointRow r = PointRow.parse(lines.get(i), plan.parameters());
+        for (int i = 1; i < records.size(); i++) {
+            PointRow r = PointRow.parse(records.get(i), plan.parameters());
             if (r == null) {
-                throw new ConfigException(p + ": line " + (i + 1) + " is not a complete row");
+                throw new ConfigException(p + ": record " + (i + 1) + " is not a complete row");
             }
             rows.add(r);
         }
@@ -117,8 +110,8 @@ public final class SweepReport {
                     .filter(Double::isFinite).sorted().toArray();
             if (change.length > 0) {
                 b.append(String.format(Locale.ROOT, " Against the %s cells at the same point, the %s cells' rate "
-                        + "changes by %+.0f %% to %+.0f %%.", conditions.get(0), c, change[0],
-                        change[change.length - 1]));
+                        + "changes by %s to %s.", conditions.get(0), c, percent(change[0]),
+                        percent(change[change.length - 1])));
             }
         }
         return b.toString();
@@ -141,10 +134,22 @@ public final class SweepReport {
         return out;
     }
 
+    /** A change in %, signed, "0 %" where it rounds to zero. */
+    private static String percent(double v) {
+        return Math.abs(v) < 0.5 ? "0 %" : String.format(Locale.ROOT, "%+.0f %%", v);
+    }
+
+    /** A parameter for a sentence: its name with the unit, e.g. "membrane noise sigma_V (mV)". */
+    private static String inSentence(SweepParameter p) {
+        return p.name() + (p.unit() == null ? "" : " (" + p.unit().symbol() + ")");
+    }
+
     private static String where(List<SweepParameter> params, PointRow r) {
         List<String> parts = new ArrayList<>();
         for (int d = 0; d < params.size(); d++) {
-            parts.add(params.get(d).name() + " = " + withUnit(params.get(d), r.values()[d]));
+            // the reference of a dosage sweep keeps its own dosage: say that one, not the swept value
+            double v = params.get(d).isDosage() ? r.meis1Dosage() : r.values()[d];
+            parts.add(params.get(d).name() + " = " + withUnit(params.get(d), v));
         }
         return String.join(", ", parts);
     }
@@ -190,7 +195,7 @@ public final class SweepReport {
                 series.add(series(c, rows.stream().filter(r -> r.condition().equals(c))
                         .sorted(Comparator.comparingDouble(r -> r.values()[dim])).toList(), d));
             }
-            String caption = "Mean firing rate over cells (Hz) at each value of " + params.get(d).axisLabel()
+            String caption = "Mean firing rate over cells (Hz) at each value of " + inSentence(params.get(d))
                     + ", one colour per condition; bars are 95 % confidence intervals of the mean and the dashed line "
                     + "is the closed-form theory for the nominal cell (shown where it applies)."
                     + (params.size() > 1 ? " The other swept parameters vary too, so the spread at one x value comes "
@@ -242,8 +247,8 @@ public final class SweepReport {
                     + withUnit(params.stream().filter(SweepParameter::isDosage).findFirst().orElseThrow(), rows.stream().filter(r -> r.condition().equals(c)).findFirst()
                     .map(PointRow::meis1Dosage).orElse(Double.NaN)) + ")" : c, lines));
         }
-        String caption = "Mean firing rate over cells (Hz) against " + x.axisLabel() + ", one line per value of "
-                + other.axisLabel() + " (dark to light as it grows), one panel per condition; bands are 95 % "
+        String caption = "Mean firing rate over cells (Hz) against " + inSentence(x) + ", one line per value of "
+                + inSentence(other) + " (dark to light as it grows), one panel per condition; bands are 95 % "
                 + "confidence intervals of the mean and dashed lines the closed-form theory for the nominal cell "
                 + "(where it applies). Lines that stay apart show that " + other.name() + " changes the rate; lines "
                 + "that are not parallel show that it changes how the rate depends on " + x.name() + ".";
@@ -258,7 +263,7 @@ public final class SweepReport {
         List<String> conditions = plan.conditionNames();
         double[] xs = plan.spec().axes().get(0).values();
         double[] ys = plan.spec().axes().get(1).values();
-        String across = params.get(0).axisLabel() + " (horizontal) and " + params.get(1).axisLabel() + " (vertical)";
+        String across = inSentence(params.get(0)) + " (horizontal) and " + inSentence(params.get(1)) + " (vertical)";
         for (String c : conditions) {
             if (isFixedReference(plan, c)) {
                 continue; // its dosage does not vary: a heatmap over dosage would mislead

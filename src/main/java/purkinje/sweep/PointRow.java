@@ -2,7 +2,7 @@ package purkinje.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
-import purkinje.io.Quantities;
+import purkinje.io.Tables;
 
 /**
  * One row of points.csv: one sweep point and condition. Rates in Hz; an undefined statistic
@@ -39,20 +39,29 @@ public record PointRow(int point, double[] values, String condition, double meis
 
     /** This row as a CSV line (no newline); numbers exact (shortest round-trip decimal). */
     public String toCsv(List<SweepParameter> parameters) {
-        StringBuilder b = new StringBuilder().append(point);
+        List<Object> out = new ArrayList<>();
+        out.add(point);
         for (double v : values) {
-            b.append(',').append(Quantities.formatNumber(v));
+            out.add(v);
         }
-        b.append(',').append(condition).append(',').append(Quantities.formatNumber(meis1Dosage));
+        out.add(condition);
+        out.add(meis1Dosage);
         for (double v : new double[] {cells, meanRateHz, sdRateHz, semRateHz, meanIsiCv, theoryRateHz}) {
-            b.append(',').append(Quantities.formatNumber(v));
+            out.add(v);
         }
-        return b.append(',').append(seed).toString();
+        out.add(seed);
+        return Tables.line(out.toArray());
     }
 
     /** Parses a line written by {@link #toCsv}; null if it is not a complete, well-formed row. */
     public static PointRow parse(String line, List<SweepParameter> parameters) {
-        String[] f = line.split(",", -1);
+        List<List<String>> records = Tables.records(line);
+        return records.size() == 1 ? parse(records.get(0), parameters) : null;
+    }
+
+    /** Parses the fields of a record written by {@link #toCsv}; null if it is not a complete, well-formed row. */
+    public static PointRow parse(List<String> fields, List<SweepParameter> parameters) {
+        String[] f = fields.toArray(new String[0]);
         if (f.length != header(parameters).size()) {
             return null;
         }

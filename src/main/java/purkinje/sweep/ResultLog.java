@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import purkinje.io.Tables;
 
 /**
  * The sweep's commit log, {@value #NAME}: points.csv rows appended batch by batch, each batch
@@ -49,8 +50,8 @@ final class ResultLog implements AutoCloseable {
         List<SweepParameter> params = plan.parameters();
         List<String> conditions = plan.conditionNames();
         Map<Integer, Map<String, PointRow>> byPoint = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            PointRow r = PointRow.parse(line, params);
+        for (List<String> record : Tables.records(text)) {
+            PointRow r = PointRow.parse(record, params);
             if (r == null || r.point() >= plan.size() || r.seed() != plan.point(r.point()).seed()
                     || !conditions.contains(r.condition())) {
                 continue; // the header, a damaged line, or a row from another plan
@@ -68,7 +69,7 @@ final class ResultLog implements AutoCloseable {
     /** Starts a log holding {@code keep} (written to a temporary file and renamed into place), open for appending. */
     static ResultLog start(Path file, SweepPlan plan, Collection<List<PointRow>> keep) {
         List<SweepParameter> params = plan.parameters();
-        StringBuilder b = new StringBuilder(String.join(",", PointRow.header(params))).append('\n');
+        StringBuilder b = new StringBuilder(Tables.line(PointRow.header(params).toArray())).append('\n');
         keep.forEach(rows -> rows.forEach(r -> b.append(r.toCsv(params)).append('\n')));
         try {
             Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");

@@ -32,7 +32,7 @@ public final class SweepOutputs {
 
     /** The text of points.csv. */
     static String pointsCsv(SweepPlan plan, List<PointRow> rows) {
-        StringBuilder b = new StringBuilder(String.join(",", PointRow.header(plan.parameters()))).append('\n');
+        StringBuilder b = new StringBuilder(purkinje.io.Tables.line(PointRow.header(plan.parameters()).toArray())).append('\n');
         rows.forEach(r -> b.append(r.toCsv(plan.parameters())).append('\n'));
         return b.toString();
     }

@@ -119,13 +119,13 @@ class PopulationRateTest {
         }
         for (List<double[]> population : List.of(poisson, regular)) {
             PopulationRate.Series s = PopulationRate.gaussianKernel(population, 0, durationMs, sigmaMs, 20);
-            assertEquals(101, s.size());
-            assertEquals(0.0, s.timeMs()[0], 0.0);
-            assertEquals(durationMs, s.timeMs()[100], 0.0);
             double[] r = s.rateHz();
             for (int k = 0; k < r.length; k++) {
                 assertEquals(rateHz, r[k], 4.5 * edgeSd, "sample " + k + " at " + s.timeMs()[k] + " ms");
             }
+            assertEquals(101, s.size()); // 0, 20, ..., 2000 ms: both edges sampled
+            assertEquals(0.0, s.timeMs()[0], 0.0);
+            assertEquals(durationMs, s.timeMs()[100], 0.0);
         }
     }
 

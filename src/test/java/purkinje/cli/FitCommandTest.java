@@ -87,6 +87,7 @@ class FitCommandTest {
         "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,abc | isi_cv 'abc' is not a number",
         "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,NaN | isi_cv is missing or NaN although the cell fired",
         " | is empty",
+        "condition,rate_hz\\n\"wild-type,12 | has an unterminated quoted value",
     })
     void badDataIsOneLineAndExitTwoWithNothingWritten(String content, String message) throws IOException {
         Path data = dir.resolve("data.csv");

@@ -43,7 +43,7 @@ class PlotCommandTest {
         Path to = dir.resolve(name);
         Files.createDirectories(to);
         for (String f : List.of("manifest.json", "cells.csv", "summary.csv", "comparison.json", "spikes.csv",
-                "voltage.csv", "fi.csv", "rheobase.csv", "validation.csv", "points.csv")) {
+                "population-rate.csv", "voltage.csv", "fi.csv", "rheobase.csv", "validation.csv", "points.csv")) {
             if (Files.exists(from.resolve(f))) {
                 Files.copy(from.resolve(f), to.resolve(f));
             }

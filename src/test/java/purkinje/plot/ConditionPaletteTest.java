@@ -15,8 +15,8 @@ class ConditionPaletteTest {
     void okabeItoOrderWithWildTypeBlueAndMeis1Vermillion() {
         assertEquals(new Color(0x0072B2), ConditionPalette.colour(0));
         assertEquals(new Color(0xD55E00), ConditionPalette.colour(1));
-        assertEquals(new Color(0xE69F00), ConditionPalette.colour(2));
-        assertEquals(new Color(0x009E73), ConditionPalette.colour(3));
+        assertEquals(new Color(0x009E73), ConditionPalette.colour(2));
+        assertEquals(new Color(0xE69F00), ConditionPalette.colour(3));
         assertEquals(new Color(0x56B4E9), ConditionPalette.colour(4));
         assertEquals(new Color(0xCC79A7), ConditionPalette.colour(5));
         assertEquals(new Color(0xF0E442), ConditionPalette.colour(6));

@@ -13,7 +13,7 @@ public final class PlotDemo {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/plot-demo");
         double duration = 10_000;
         List<ConditionTrains> trains = SyntheticData.conditionTrains(40, duration, 7);
-        String sub = RateByConditionFigure.comparisonSubtitle(SyntheticData.MEIS1, -31.2, -34.4, -27.9, 2.1e-12, 40);
+        String sub = RateByConditionFigure.comparisonSubtitle(SyntheticData.MEIS1, "wild type", -31.2, -34.4, -27.9, 2.1e-12, 40);
         long t0 = System.nanoTime();
         FigureWriter.write(RateByConditionFigure.chart(SyntheticData.rates(40, 1), sub), dir, "rates");
         FigureWriter.write(RasterFigure.chart(trains, duration), dir, "raster");

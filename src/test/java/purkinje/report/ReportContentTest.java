@@ -104,10 +104,9 @@ class ReportContentTest {
     void fiHeadlineGivesRheobaseShiftAndRateAtPace() throws IOException {
         Path fi = ReportFixtures.fi(dir);
         String html = Files.readString(fi.resolve("report.html"));
-        List<String> rb = Files.readAllLines(fi.resolve("rheobase.csv"));
-        int col = List.of(rb.get(0).split(",")).indexOf("rheobase_injected_pA");
-        double wt = Double.parseDouble(rb.get(1).split(",")[col]);
-        double red = Double.parseDouble(rb.get(2).split(",")[col]);
+        ResultFiles.Table rb = ResultFiles.open(fi).csv("rheobase.csv");
+        double wt = rb.number(0, "rheobase_injected_pA");
+        double red = rb.number(1, "rheobase_injected_pA");
         assertTrue(html.contains(String.format(Locale.ROOT, "The meis1-reduced cells need %.1f pA more injected "
                 + "current than the wild-type cells to start firing (rheobase %+.1f vs %+.1f pA", red - wt, red, wt)),
                 html.substring(0, 3000));

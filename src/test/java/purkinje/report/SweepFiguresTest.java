@@ -101,7 +101,11 @@ class SweepFiguresTest {
         }
         assertEquals("MEIS1 dosage (0 = null, 1 = wild type)", change.getDomainAxis().getLabel());
         assertEquals("Membrane noise sigma_V (mV)", change.getRangeAxis().getLabel());
-        assertTrue(SweepReport.headline(plan, rows).contains("changes by"), SweepReport.headline(plan, rows));
+        String headline = SweepReport.headline(plan, rows);
+        assertTrue(headline.contains("Against the wild-type cells at the same point, the meis1-reduced cells' rate "
+                + "changes by"), headline);
+        assertTrue(!headline.contains("wild-type, MEIS1 dosage = 0") && !headline.contains("wild-type, MEIS1 dosage "
+                + "= 0.5"), "the reference is at dosage 1 at every point: " + headline);
     }
 
     @Test

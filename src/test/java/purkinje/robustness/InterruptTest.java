@@ -27,6 +27,7 @@ class InterruptTest {
     static final String SHORT_COMPARE = "name: short\nseed: 4\nduration: 0.5 s\ncells_per_condition: 3\n";
     static final String SWEEP = "name: s\nseed: 5\nduration: 10 s\ncells_per_condition: 60\n"
             + "heterogeneity:\n  I_pace: 0\ninputs:\n  climbing_fibre:\n    rate: 1 Hz\n    pause: 20 ms\n"
+            + "conditions:\n  - name: swept\n    meis1_dosage: 1\n" // one condition: the dosage sweep varies it alone
             + "sweep:\n  design: grid\n  parameters:\n    meis1_dosage: {from: 0, to: 1, steps: 11}\n";
 
     @TempDir
