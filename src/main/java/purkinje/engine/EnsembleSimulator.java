@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.UniformRandomProvider;
+import purkinje.analysis.theory.TheoryRates;
 import purkinje.model.CellParameter;
 import purkinje.model.Inputs;
 
@@ -238,8 +239,10 @@ public final class EnsembleSimulator {
             long seed = e.populationSeed[cell];
             int index = e.cellInPopulation[cell];
             BlockRandom dynamics = RandomStreams.blockForCell(seed, index, RandomStreams.Purpose.DYNAMICS);
-            // Start anywhere between reset and threshold, so cells do not fire in step at first.
-            double v0 = vReset + (vTh - vReset) * dynamics.nextDouble();
+            // Start in the steady state's phase law, so cells neither fire in step nor show a start-up transient.
+            double meanDrive = vInf + TheoryRates.meanSynapticCurrentPa(e.inputs(cell)) * tau / capacitance;
+            double v0 = InitialState.potentialMv(dynamics.nextDouble(), tau, meanDrive, vTh, vReset, tRef,
+                    e.noiseSigmaVMv[cell]);
             Cell c = new Cell(model, s.dtMs(), v0, recorder, s.keepSpikes(),
                     purpose -> RandomStreams.forCell(seed, index, purpose));
             if (lanes != null && model.white() && model.whiteNoiseOnly() && trace == null) {
