@@ -26,6 +26,13 @@ final class RunTemp {
     /** A folder whose JVM never took its lock (killed at start) is removed after this. */
     static final Duration UNLOCKED_STALE_AFTER = Duration.ofMinutes(10);
 
+    /**
+     * The channel holding this run's lock. It must stay reachable: a FileChannel that is garbage
+     * collected closes its descriptor, which releases the lock and lets another run delete this
+     * run's live temporary folder.
+     */
+    private static FileChannel heldLock;
+
     private RunTemp() {
     }
 
@@ -42,6 +49,7 @@ final class RunTemp {
                 FileChannel channel = FileChannel.open(fresh, StandardOpenOption.WRITE);
                 channel.lock(); // held until the JVM ends; the OS releases it however the JVM dies
                 Files.move(fresh, lock, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                heldLock = channel;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     deleteTree(tmp);
                     deleteTree(lock);

@@ -12,7 +12,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * time change X(t) = V0 + (V1 - V0) t/h + ((h - t)/h) W(h t / (h - t)) turns "the bridge reaches V_th
  * at t" into "the Brownian motion W (diffusion s^2) reaches the line alpha + (beta / h) u at
  * u = h t / (h - t)", i.e. a Brownian motion with drift -beta/h first reaching alpha. It does so
- * with probability exp(-2 alpha beta / (s^2 h)) (the bridge probability of {@link WhiteNoiseCell}),
+ * with probability exp(-2 alpha beta / (s^2 h)) (the bridge probability of {@link Cell}),
  * and, given that it does, its first-passage time U is inverse Gaussian with mean mu = alpha h / beta
  * and shape lambda = alpha^2 / s^2 (the conditioned law of a first passage does not depend on the
  * sign of the drift). So

@@ -184,9 +184,9 @@ public final class EnsembleSimulator {
         private final StepContext ctx;
         private final SpikeSpool spool;
         private final CellRecorder[] recorders;
-        private final WhiteNoiseIntegrator.Buffers buffers = new WhiteNoiseIntegrator.Buffers();
+        private final CellIntegrator.Buffers buffers = new CellIntegrator.Buffers();
         private final LaneIntegrator lanes;
-        private final WhiteNoiseCell[] group;
+        private final Cell[] group;
         private final BlockRandom[] groupStreams;
         private int grouped;
 
@@ -199,7 +199,7 @@ public final class EnsembleSimulator {
             this.spool = spool;
             this.recorders = recorders;
             int width = lanes == null ? 0 : lanes.lanes();
-            group = new WhiteNoiseCell[width];
+            group = new Cell[width];
             groupStreams = new BlockRandom[width];
         }
 
@@ -209,7 +209,8 @@ public final class EnsembleSimulator {
                 simulateCell(cell);
             }
             for (int i = 0; i < grouped; i++) { // fewer than a group left: one at a time, same numbers
-                WhiteNoiseIntegrator.simulate(group[i], groupStreams[i], ctx, buffers);
+                CellIntegrator.simulate(group[i], new CellIntegrator.Streams(groupStreams[i], null, null, null), ctx,
+                        buffers);
                 group[i].out.flush();
             }
             grouped = 0;
@@ -225,8 +226,8 @@ public final class EnsembleSimulator {
             double tRef = p[CellParameter.T_REF.ordinal()][cell];
             double iPace = p[CellParameter.I_PACE.ordinal()][cell];
             double vInf = eLeak + iPace * tau / capacitance; // E_L + I / g_L
-            double sigma = e.noiseSigmaVMv[cell];
-            double tauNoise = e.noiseTauMs[cell];
+            CellModel model = CellModel.of(tau, capacitance, vInf, vTh, vReset, tRef, e.noiseSigmaVMv[cell],
+                    e.noiseTauMs[cell], e.inputs[cell]);
 
             double[] trace = null;
             if (s.voltageCells().contains(cell)) {
@@ -234,36 +235,33 @@ public final class EnsembleSimulator {
             }
             CellRecorder recorder = new CellRecorder(spool, trace);
             recorders[cell] = recorder;
-            BlockRandom rng = RandomStreams.blockForCell(e.populationSeed[cell], e.cellInPopulation[cell],
-                    RandomStreams.Purpose.DYNAMICS);
+            long seed = e.populationSeed[cell];
+            int index = e.cellInPopulation[cell];
+            BlockRandom dynamics = RandomStreams.blockForCell(seed, index, RandomStreams.Purpose.DYNAMICS);
             // Start anywhere between reset and threshold, so cells do not fire in step at first.
-            double v0 = vReset + (vTh - vReset) * rng.nextDouble();
-            UniformRandomProvider crossingTimes = sigma > 0 ? RandomStreams.forCell(e.populationSeed[cell],
-                    e.cellInPopulation[cell], RandomStreams.Purpose.SPIKE_TIME) : null;
-            Inputs inputs = e.inputs[cell];
-            if (inputs != null) {
-                SynapticIntegrator.simulate(capacitance, tau, vInf, vTh, vReset, tRef, sigma, inputs, s.keepSpikes(), rng,
-                        crossingTimes, v0, ctx, recorder);
-            } else if (tauNoise > 0 && sigma > 0) {
-                ColouredNoiseIntegrator.simulate(tau, tauNoise, vInf, vTh, vReset, tRef, sigma, rng, v0, ctx, recorder);
-            } else {
-                WhiteNoiseCell whiteNoiseCell = new WhiteNoiseCell(tau, vInf, vTh, vReset, tRef, sigma, s.dtMs(), v0,
-                        recorder, crossingTimes);
-                if (lanes != null && sigma > 0 && trace == null) {
-                    recorder.deferSpool();
-                    group[grouped] = whiteNoiseCell;
-                    groupStreams[grouped] = rng;
-                    if (++grouped == group.length) {
-                        lanes.simulate(group, groupStreams, ctx);
-                        for (WhiteNoiseCell c : group) {
-                            c.out.flush();
-                        }
-                        grouped = 0;
+            double v0 = vReset + (vTh - vReset) * dynamics.nextDouble();
+            Cell c = new Cell(model, s.dtMs(), v0, recorder, s.keepSpikes(),
+                    purpose -> RandomStreams.forCell(seed, index, purpose));
+            if (lanes != null && model.white() && model.whiteNoiseOnly() && trace == null) {
+                recorder.deferSpool();
+                group[grouped] = c;
+                groupStreams[grouped] = dynamics;
+                if (++grouped == group.length) {
+                    lanes.simulate(group, groupStreams, ctx);
+                    for (Cell g : group) {
+                        g.out.flush();
                     }
-                } else {
-                    WhiteNoiseIntegrator.simulate(whiteNoiseCell, rng, ctx, buffers);
+                    grouped = 0;
                 }
+                return;
             }
+            CellIntegrator.Streams streams = new CellIntegrator.Streams(dynamics,
+                    model.colouredNoise() ? RandomStreams.blockForCell(seed, index, RandomStreams.Purpose.NOISE_CURRENT) : null,
+                    Cell.tabulated(model.excitatory(), s.dtMs())
+                            ? RandomStreams.blockForCell(seed, index, RandomStreams.Purpose.EXCITATORY) : null,
+                    Cell.tabulated(model.inhibitory(), s.dtMs())
+                            ? RandomStreams.blockForCell(seed, index, RandomStreams.Purpose.INHIBITORY) : null);
+            CellIntegrator.simulate(c, streams, ctx, buffers);
         }
     }
 }

@@ -2,7 +2,7 @@ package purkinje.engine;
 
 /**
  * Integrates a group of white-noise cells side by side in the lanes of a vector, giving the same
- * numbers as {@link WhiteNoiseIntegrator} (see {@code WhiteNoiseLanes}). This interface names no
+ * numbers as {@link CellIntegrator} (see {@code WhiteNoiseLanes}). This interface names no
  * Vector API type, so the engine runs, more slowly, on a JVM started without
  * {@code --add-modules jdk.incubator.vector}.
  */
@@ -18,7 +18,7 @@ interface LaneIntegrator {
     int lanes();
 
     /** Integrates exactly {@link #lanes()} cells, each drawing from its own stream, over {@code ctx.steps()}. */
-    void simulate(WhiteNoiseCell[] cells, BlockRandom[] streams, StepContext ctx);
+    void simulate(Cell[] cells, BlockRandom[] streams, StepContext ctx);
 
     /** A lane integrator for one worker thread, or null where the Vector API is missing or switched off. */
     static LaneIntegrator create() {

@@ -90,6 +90,18 @@ final class NoiseDraws {
         }
     }
 
+    /**
+     * Fills {@code u[0..4 quads)} with uniforms only (a synaptic input's counts): two per 64-bit
+     * draw, the low word first, so a quad of steps takes two draws.
+     */
+    static void fillUniforms(BlockRandom rng, int quads, double[] u) {
+        for (int k = 0; k < NoiseDraws.QUAD * quads; k += 2) {
+            final long bits = rng.nextLong();
+            u[k] = unitLow(bits);
+            u[k + 1] = unitHigh(bits);
+        }
+    }
+
     /** The normal pair of the 32-bit words {@code a} (radius) and {@code w} (angle and signs), into z[i], z[i+1]. */
     private static void pair(int a, int w, double[] z, int i) {
         final float r = radius(a);

@@ -20,7 +20,15 @@ public final class RandomStreams {
         /** Initial state and membrane noise. */
         DYNAMICS,
         /** Crossing times inside a step of Brownian-bridge crossings ({@link BridgeCrossing}). */
-        SPIKE_TIME
+        SPIKE_TIME,
+        /** The Ornstein-Uhlenbeck noise current (its first normal of every step). */
+        NOISE_CURRENT,
+        /** Event counts of the excitatory input (parallel fibres). */
+        EXCITATORY,
+        /** Event counts of the inhibitory input (interneurons). */
+        INHIBITORY,
+        /** Climbing-fibre event times. */
+        CLIMBING_FIBRE
     }
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;

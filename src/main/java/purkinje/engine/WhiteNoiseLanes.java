@@ -12,11 +12,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Integrates {@link #LANES} white-noise cells side by side, one cell per lane of a vector (8 on
  * AVX-512), with the JDK's incubating Vector API; only loaded when that module is present
- * ({@link LaneIntegrator#create}). The numbers are those of {@link WhiteNoiseIntegrator}, bit for
+ * ({@link LaneIntegrator#create}). The numbers are those of {@link CellIntegrator}, bit for
  * bit: the random numbers are {@link NoiseDraws}' scheme computed with the same IEEE operations in
  * the same order, a full step is the same {@code fma(P, V, fma(sd, z, pull))}, and every step that
  * is not a plain full step in some lane (a spike, a possible bridge crossing, the end of a
- * refractory period) is handed to {@link WhiteNoiseCell#step}, lane by lane, before the vector
+ * refractory period) is handed to {@link Cell#step}, lane by lane, before the vector
  * loop goes on. A refractory lane is "frozen" in the vector loop: P = 1 and sd = pull = 0 keep
  * V_reset exactly, and a bridge scale of -infinity rules out a crossing.
  *
@@ -70,7 +70,7 @@ final class WhiteNoiseLanes implements LaneIntegrator {
     private final double[] v = new double[LANES];
     /** The full step's end values where {@link #advance} stopped. */
     private final double[] vEnd = new double[LANES];
-    private WhiteNoiseCell[] cells;
+    private Cell[] cells;
     /** The next step at which some lane's refractory period ends (it needs the exact step). */
     private long nextResume;
 
@@ -82,7 +82,7 @@ final class WhiteNoiseLanes implements LaneIntegrator {
     }
 
     @Override
-    public void simulate(WhiteNoiseCell[] group, BlockRandom[] streams, StepContext ctx) {
+    public void simulate(Cell[] group, BlockRandom[] streams, StepContext ctx) {
         if (group.length != LANES || streams.length != LANES) {
             throw new IllegalArgumentException("a lane group has " + LANES + " cells");
         }
@@ -127,7 +127,7 @@ final class WhiteNoiseLanes implements LaneIntegrator {
 
     /** Lane l's coefficients for step k: the cell's own, or frozen while step k is wholly refractory. */
     private void setCoefficients(int l, long k) {
-        WhiteNoiseCell c = cells[l];
+        Cell c = cells[l];
         boolean frozen = c.refractoryAt(k);
         decay[l] = frozen ? 1 : c.decay;
         relax[l] = frozen ? 0 : c.relax;
@@ -173,7 +173,7 @@ final class WhiteNoiseLanes implements LaneIntegrator {
     private void settle(long k, int j) {
         long next = Long.MAX_VALUE;
         for (int l = 0; l < LANES; l++) {
-            final WhiteNoiseCell c = cells[l];
+            final Cell c = cells[l];
             if (c.refractoryAt(k)) {
                 // frozen: V stays at V_reset
             } else if (k == c.resumeStep || needsExactStep(c, l, j)) {
@@ -192,7 +192,7 @@ final class WhiteNoiseLanes implements LaneIntegrator {
     }
 
     /** The vector test of {@link #advance} for one lane: threshold reached or bridge not ruled out. */
-    private boolean needsExactStep(WhiteNoiseCell c, int l, int j) {
+    private boolean needsExactStep(Cell c, int l, int j) {
         final double y = (c.vThresholdMv - v[l]) * (c.vThresholdMv - vEnd[l]) * c.bridgeLog2Scale;
         return vEnd[l] >= c.vThresholdMv || y > log2Lower[j * LANES + l];
     }

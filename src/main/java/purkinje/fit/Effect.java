@@ -21,6 +21,9 @@ public enum Effect {
     /** Rate of every parallel-fibre synapse times a factor (only with parallel fibres in the config). */
     PF_RATE("parallel_fibres.rate", "parallel-fibre rate", true, "x wild type", Math.log(0.02), Math.log(50));
 
+    /** The value of "no change": factor 1 or shift 0 (coordinate 0 either way). */
+    public static final double NO_CHANGE = 0;
+
     private final String parameter;
     private final String description;
     private final boolean factor;
@@ -71,9 +74,6 @@ public enum Effect {
     public double value(double coordinate) {
         return factor ? Math.exp(coordinate) : coordinate;
     }
-
-    /** The value of "no change": factor 1 or shift 0 (coordinate 0 either way). */
-    public static final double NO_CHANGE = 0;
 
     /** The cell with this effect applied (I_PACE acts on the drive, not here); throws if impossible. */
     CellParameters apply(CellParameters cell, double coordinate) {

@@ -152,26 +152,4 @@ final class JointLikelihood {
         }
         return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
     }
-
-    /** The test condition's rate curve under the hypothesis at these coordinates (for figures). */
-    RateCurve testCurve(Hypothesis h, double[] coordinates) {
-        evaluate(h, coordinates);
-        List<Double> key = new ArrayList<>();
-        for (int j = 0; j < coordinates.length; j++) {
-            Effect e = h.effects().get(j);
-            if (e != Effect.I_PACE) {
-                key.add((double) e.ordinal());
-                key.add(coordinates[j]);
-            }
-        }
-        return cache.get(key).curve;
-    }
-
-    int cacheSize() {
-        return cache.size();
-    }
-
-    RateCurve referenceCurve() {
-        return reference.curve;
-    }
 }

@@ -1,6 +1,5 @@
 package purkinje.fit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import purkinje.io.ConfigException;
+import purkinje.io.Tables;
 
 /**
  * Recorded cells to fit: a tidy CSV with one row per cell, columns {@code condition} and
@@ -53,42 +53,37 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
      * @param recordingMs length of each recording, to tell a missing CV (fewer than 3 spikes) from a bad one
      */
     public static MeasuredCells read(Path file, double recordingMs) {
-        List<String> lines;
+        String text;
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw new ConfigException(file + ": larger than " + (MAX_BYTES >> 20) + " MB; give one row per cell");
             }
-            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                lines = r.lines().toList();
-            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigException("data file " + file + " not found; give --data FILE (a CSV with columns "
                     + "condition, rate_hz[, isi_cv])");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            Throwable c = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
-            String why = c instanceof CharacterCodingException ? "not UTF-8 text" : String.valueOf(c.getMessage());
+        } catch (IOException e) {
+            String why = e instanceof CharacterCodingException ? "not UTF-8 text" : String.valueOf(e.getMessage());
             throw new ConfigException("cannot read data file " + file + ": " + why + "; give a UTF-8 CSV file");
         }
-        int headerLine = 0;
-        while (headerLine < lines.size() && lines.get(headerLine).isBlank()) {
-            headerLine++;
+        if (text.chars().filter(c -> c == '"').count() % 2 == 1) {
+            // Tables.records drops a record cut off inside quotes; for measured data that would lose cells
+            throw new ConfigException(file + " has an unterminated quoted value (an odd number of \" characters); "
+                    + "close the quotes or remove them");
         }
-        if (headerLine == lines.size()) {
+        List<List<String>> records = Tables.records(text.replace("\uFEFF", ""));
+        if (records.isEmpty()) {
             throw new ConfigException(file + " is empty; it needs a header row 'condition,rate_hz[,isi_cv]' and one "
                     + "row per cell");
         }
-        List<String> header = split(lines.get(headerLine).replace("\uFEFF", "")).stream().map(String::trim).toList();
+        List<String> header = records.get(0).stream().map(String::trim).toList();
         int cCondition = column(header, "condition", file);
         int cRate = column(header, "rate_hz", file);
         int cCv = header.indexOf("isi_cv");
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
-        for (int i = headerLine + 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            String where = file + ": line " + (i + 1);
-            List<String> cells = split(line);
+        for (int i = 1; i < records.size(); i++) {
+            List<String> cells = records.get(i);
+            String where = file + ": data row " + i;
             if (cells.size() != header.size()) {
                 throw new ConfigException(where + " has " + cells.size() + " values but the header has "
                         + header.size() + " columns; give every row the same columns");
@@ -104,8 +99,8 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
             }
             double cv = Double.NaN;
             if (cCv >= 0) {
-                String text = cells.get(cCv).trim();
-                cv = text.isEmpty() ? Double.NaN : number(text, "isi_cv", where);
+                String cvText = cells.get(cCv).trim();
+                cv = cvText.isEmpty() ? Double.NaN : number(cvText, "isi_cv", where);
                 double spikes = rate * recordingMs / 1000;
                 if (Double.isInfinite(cv) || cv < 0) {
                     throw new ConfigException(where + ": isi_cv " + text + " is not a coefficient of variation; give "
@@ -170,34 +165,5 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
             throw new ConfigException(where + ": " + column + " '" + t + "' is not a number; write plain decimals "
                     + "such as 12.5");
         }
-    }
-
-    /** One CSV line split into fields (double quotes as RFC 4180). */
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out;
     }
 }

@@ -40,6 +40,11 @@ public final class Lab {
         return config;
     }
 
+    /** The engine's turn: one simulation at a time (tests hold it to queue requests). */
+    Semaphore engine() {
+        return engine;
+    }
+
     /** The settings of a query (the start settings where a parameter is absent). */
     public LabSettings settings(Map<String, String> query) {
         return config.startSettings().with(query);
@@ -82,7 +87,15 @@ public final class Lab {
             engine.acquireUninterruptibly();
             try {
                 ticket.check(); // superseded while waiting for the engine: do not start
-                return CompareExperiment.run(run, threads, (done, total) -> ticket.check());
+                try {
+                    return CompareExperiment.run(run, threads, (done, total) -> ticket.check());
+                } catch (java.io.UncheckedIOException e) {
+                    // a server lives long: its temporary folder may have been cleaned away meanwhile
+                    if (!restoreTemporaryFolder()) {
+                        throw e;
+                    }
+                    return CompareExperiment.run(run, threads, (done, total) -> ticket.check());
+                }
             } finally {
                 engine.release();
             }
@@ -110,6 +123,7 @@ public final class Lab {
      * only: each warm-up run is a request of its own tab, and the engine serves requests in turn.
      */
     public void warmUp() {
+        restoreTemporaryFolder();
         purkinje.engine.EnsembleSimulator.preferVectorEngine();
         long end = System.nanoTime() + WARM_UP_MS * 1_000_000L;
         try {
@@ -123,6 +137,23 @@ public final class Lab {
 
     /** How long {@link #warmUp} runs. */
     static final long WARM_UP_MS = 3000;
+
+    /**
+     * Re-creates {@code java.io.tmpdir} (where the engine keeps spike times during a run) if it has
+     * gone, as a tmp cleaner or another run's clean-up can remove it under a long-lived server.
+     */
+    private static boolean restoreTemporaryFolder() {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        if (java.nio.file.Files.isDirectory(tmp)) {
+            return false;
+        }
+        try {
+            java.nio.file.Files.createDirectories(tmp);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 
     /** The saved config of a query: YAML that {@code purkinje compare --config} runs to the same numbers. */
     public String yaml(Map<String, String> query) {

@@ -176,10 +176,7 @@ public final class LabServer implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new LabInputException("the query string is not properly encoded");
             }
-            if (!LabSettings.PARAMETERS.contains(key)) {
-                throw new LabInputException("unknown parameter '" + (key.length() > 32 ? key.substring(0, 32) + "..."
-                        : key) + "'; the lab takes " + String.join(", ", LabSettings.PARAMETERS));
-            }
+            LabSettings.checkName(key);
             if (value.length() > MAX_VALUE_CHARS) {
                 throw new LabInputException(key + ": value longer than " + MAX_VALUE_CHARS + " characters");
             }

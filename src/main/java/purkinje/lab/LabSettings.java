@@ -24,12 +24,7 @@ public record LabSettings(double dosage, Meis1Target target, double effect, doub
 
     /** These settings with the given query values replacing some of them. */
     public LabSettings with(Map<String, String> query) {
-        for (String key : query.keySet()) {
-            if (!PARAMETERS.contains(key)) {
-                throw new LabInputException("unknown parameter '" + key + "'; the lab takes " + String.join(", ",
-                        PARAMETERS));
-            }
-        }
+        query.keySet().forEach(LabSettings::checkName);
         Meis1Target t = target;
         if (query.containsKey("target")) {
             t = Meis1Target.byPageName(query.get("target")).orElseThrow(() -> new LabInputException(
@@ -39,6 +34,14 @@ public record LabSettings(double dosage, Meis1Target target, double effect, doub
         double e = query.containsKey("effect") ? decimal(query, "effect") : t == target ? effect : t.defaultEffect();
         return new LabSettings(decimal(query, "dosage", dosage), t, e, decimal(query, "sigma_v", sigmaVMv),
                 whole(query, "cells", cells), decimal(query, "duration", durationS), whole(query, "seed", seed));
+    }
+
+    /** Refuses a parameter the lab does not take (one line, naming those it does). */
+    static void checkName(String key) {
+        if (!PARAMETERS.contains(key)) {
+            throw new LabInputException("unknown parameter '" + (key.length() > 32 ? key.substring(0, 32) + "..." : key)
+                    + "'; the lab takes " + String.join(", ", PARAMETERS));
+        }
     }
 
     /** The settings as query parameters (what the page sends and the saved-config link carries). */

@@ -31,10 +31,6 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
     public RunConfig {
         conditions = List.copyOf(conditions);
         inputs = inputs == null ? Inputs.NONE : inputs;
-        if (inputs.any() && noise.sigmaVMv() > 0 && !noise.isWhite()) {
-            throw new InvalidParameterException("synaptic inputs are supported with white noise (noise.tau: 0 ms) or "
-                    + "no noise, not with Ornstein-Uhlenbeck noise (noise.tau > 0)");
-        }
         Checks.positive("duration", durationMs, "ms");
         Checks.positive("dt", dtMs, "ms");
         if (cellsPerCondition < 1) {

@@ -87,6 +87,7 @@ class FitCommandTest {
         "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,abc | isi_cv 'abc' is not a number",
         "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,NaN | isi_cv is missing or NaN although the cell fired",
         " | is empty",
+        "condition,rate_hz\\n\"wild-type,12 | has an unterminated quoted value",
     })
     void badDataIsOneLineAndExitTwoWithNothingWritten(String content, String message) throws IOException {
         Path data = dir.resolve("data.csv");
@@ -112,6 +113,25 @@ class FitCommandTest {
         assertEquals(2, r.exit());
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains("not found"), r.err());
+    }
+
+    @Test
+    void baseCellsTheLikelihoodCannotHandleAreRefusedBeforeAnyWork() throws IOException {
+        Path noiseFree = dir.resolve("noise-free.yaml");
+        Files.writeString(noiseFree, "noise: {sigma_v: 0 mV}\n");
+        CommandLineTest.Run r = CommandLineTest.run("fit", "--data", "configs/fit-example.csv", "--config",
+                noiseFree.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(List.of("purkinje: fit needs noisy cells (the ISI CV and silent cells come from the noise): set "
+                + "noise.sigma_v > 0 in --config"), r.errLines());
+        Path silentDrive = dir.resolve("no-drive.yaml");
+        Files.writeString(silentDrive, "cell: {I_pace: 0 pA}\n");
+        r = CommandLineTest.run("fit", "--data", "configs/fit-example.csv", "--config", silentDrive.toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("fit needs a positive cell.I_pace"), r.err());
+        assertFalse(Files.exists(dir.resolve("out")));
     }
 
     /** "\n" is a line break; "@5row" repeats "row" on five lines. */

@@ -141,11 +141,11 @@ class NoiseDrawsTest {
     @Test
     void stepContainingFollowsTheGrid() {
         double dt = 0.1;
-        assertEquals(20, WhiteNoiseCell.stepContaining(2.0000001, dt));
-        assertEquals(19, WhiteNoiseCell.stepContaining(1.95, dt));
+        assertEquals(20, Cell.stepContaining(2.0000001, dt));
+        assertEquals(19, Cell.stepContaining(1.95, dt));
         for (long k = 0; k < 5000; k++) {
             double t = k * dt; // exactly on a grid point: step k starts there, so step k integrates
-            long s = WhiteNoiseCell.stepContaining(t, dt);
+            long s = Cell.stepContaining(t, dt);
             assertTrue((s + 1) * dt > t && (s == 0 || s * dt <= t), "t = " + t + " -> " + s);
         }
     }

@@ -18,9 +18,9 @@ class NumericLimitsTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void refractoryPeriodBeyondAnyRunEndsNoStep() {
-        assertEquals(Long.MAX_VALUE, WhiteNoiseCell.stepContaining(1e308, 0.1));
-        assertEquals(Long.MAX_VALUE, WhiteNoiseCell.stepContaining(Double.MAX_VALUE, 1e-300));
-        assertEquals(10, WhiteNoiseCell.stepContaining(1.05, 0.1));
+        assertEquals(Long.MAX_VALUE, Cell.stepContaining(1e308, 0.1));
+        assertEquals(Long.MAX_VALUE, Cell.stepContaining(Double.MAX_VALUE, 1e-300));
+        assertEquals(10, Cell.stepContaining(1.05, 0.1));
         for (double sigma : new double[] {0, 2}) {
             CellParameters cell = new CellParameters(20, 47, -59, -43, -69, 1e308, 30);
             Ensemble e = Ensemble.builder().addPopulationReturning(1, cell, new NoiseParameters(sigma, 0),

@@ -38,9 +38,9 @@ class WhiteNoiseLanesTest {
     }
 
     /** Cells that spike often, sit near threshold (bridge tests), and end refractory periods off the grid. */
-    private static WhiteNoiseCell[] cells(double dtMs, CellRecorder[] recorders, int seed) {
+    private static Cell[] cells(double dtMs, CellRecorder[] recorders, int seed) {
         int n = recorders.length;
-        WhiteNoiseCell[] cells = new WhiteNoiseCell[n];
+        Cell[] cells = new Cell[n];
         for (int i = 0; i < n; i++) {
             double tau = 10 + 3 * i;
             double vInf = -65 + 12 + 2.5 * i;           // from below to above threshold
@@ -48,8 +48,9 @@ class WhiteNoiseLanesTest {
             double sigma = 1 + (i + seed) % 5;          // up to 5 mV: many bridge crossings
             double v0 = -65 + (i * 1.7) % 15;
             recorders[i] = new CellRecorder(null, null);
-            cells[i] = new WhiteNoiseCell(tau, vInf, -50, -65, tRef, sigma, dtMs, v0, recorders[i],
-                    RandomStreams.forCell(77, i, RandomStreams.Purpose.SPIKE_TIME));
+            final int cell = i;
+            cells[i] = new Cell(CellModel.of(tau, 20, vInf, -50, -65, tRef, sigma, 0, null), dtMs, v0, recorders[i],
+                    false, purpose -> RandomStreams.forCell(77, cell, purpose));
         }
         return cells;
     }
@@ -63,12 +64,12 @@ class WhiteNoiseLanesTest {
             StepContext ctx = new StepContext(dt, steps, new AtomicLong());
             CellRecorder[] scalarOut = new CellRecorder[lanes];
             CellRecorder[] vectorOut = new CellRecorder[lanes];
-            WhiteNoiseCell[] scalar = cells(dt, scalarOut, 1);
-            WhiteNoiseCell[] vector = cells(dt, vectorOut, 1);
+            Cell[] scalar = cells(dt, scalarOut, 1);
+            Cell[] vector = cells(dt, vectorOut, 1);
             BlockRandom[] streams = new BlockRandom[lanes];
-            WhiteNoiseIntegrator.Buffers buffers = new WhiteNoiseIntegrator.Buffers();
+            CellIntegrator.Buffers buffers = new CellIntegrator.Buffers();
             for (int i = 0; i < lanes; i++) {
-                WhiteNoiseIntegrator.simulate(scalar[i], stream(i), ctx, buffers);
+                CellIntegrator.simulate(scalar[i], new CellIntegrator.Streams(stream(i), null, null, null), ctx, buffers);
                 streams[i] = stream(i);
             }
             new WhiteNoiseLanes().simulate(vector, streams, ctx);

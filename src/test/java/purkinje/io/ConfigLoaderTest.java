@@ -92,7 +92,6 @@ class ConfigLoaderTest {
         "missing input field | inputs:\\n  parallel_fibres:\\n    rate: 1 Hz\\n    synapses: 10\\n    tau_syn: 2 ms | test.yaml:3: inputs.parallel_fibres: missing 'weight' (e.g. 0.5 pA)",
         "unknown input key | inputs:\\n  climbing_fiber:\\n    rate: 1 Hz | test.yaml:2: unknown key 'inputs.climbing_fiber'; did you mean 'inputs.climbing_fibre'?",
         "unknown meis1 input | meis1:\\n  inputs.parallel_fibres.rat: 0.5 | test.yaml:2: unknown key 'meis1.inputs.parallel_fibres.rat'; did you mean 'meis1.inputs.parallel_fibres.rate'?",
-        "inputs with OU noise | noise:\\n  tau: 2 ms\\ninputs:\\n  climbing_fibre:\\n    rate: 1 Hz\\n    pause: 10 ms | test.yaml:3: synaptic inputs are supported with white noise (noise.tau: 0 ms) or no noise, not with Ornstein-Uhlenbeck noise (noise.tau > 0)",
     })
     void badInputGivesOneClearLine(String what, String yaml, String expected) {
         String message = error(yaml.replace("\\n", "\n"));

@@ -90,6 +90,8 @@ class LabInChromiumTest {
             List<String> errors = new ArrayList<>();
             List<String> requests = new ArrayList<>();
             browser.collect(errors, requests);
+            // the page aborts a run it no longer waits for (a newer one supersedes it): not an error
+            errors.removeIf(e -> e.startsWith("load failed: net::ERR_ABORTED " + server.url() + "api/run?"));
             assertTrue(errors.isEmpty(), errors.toString());
             assertTrue(requests.size() >= 4, requests.toString());
             for (String r : requests) {

@@ -255,6 +255,7 @@ public final class HeadlessChromium implements AutoCloseable {
         for (JsonNode m = messages.poll(); m != null; m = messages.poll()) {
             events.add(m);
         }
+        java.util.Map<String, String> urls = new java.util.HashMap<>();
         for (JsonNode e : events) {
             String method = e.path("method").asText();
             JsonNode p = e.path("params");
@@ -273,8 +274,12 @@ public final class HeadlessChromium implements AutoCloseable {
                                 + p.path("entry").path("url").asText());
                     }
                 }
-                case "Network.requestWillBeSent" -> requests.add(p.path("request").path("url").asText());
-                case "Network.loadingFailed" -> errors.add("load failed: " + p.path("errorText").asText());
+                case "Network.requestWillBeSent" -> {
+                    requests.add(p.path("request").path("url").asText());
+                    urls.put(p.path("requestId").asText(), p.path("request").path("url").asText());
+                }
+                case "Network.loadingFailed" -> errors.add("load failed: " + p.path("errorText").asText() + " "
+                        + urls.getOrDefault(p.path("requestId").asText(), ""));
                 default -> {
                 }
             }
