@@ -43,8 +43,12 @@ final class RunTemp {
         if (own) {
             try {
                 Path lock = lockFile(tmp);
-                FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                // locked under a temporary name, then renamed: a lock file under its real name is always
+                // locked while its JVM lives, so no other run can take it for a dead one's
+                Path fresh = Files.createTempFile(tmp.getParent(), tmp.getFileName() + ".", ".new");
+                FileChannel channel = FileChannel.open(fresh, StandardOpenOption.WRITE);
                 channel.lock(); // held until the JVM ends; the OS releases it however the JVM dies
+                Files.move(fresh, lock, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 heldLock = channel;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     deleteTree(tmp);

@@ -98,9 +98,14 @@ public final class OutputFolder implements AutoCloseable {
         try {
             Files.createDirectories(parent);
             removeStale(parent, abs.getFileName().toString());
-            lock = Files.createTempFile(parent, "." + abs.getFileName() + PARTIAL, LOCK);
-            channel = FileChannel.open(lock, StandardOpenOption.WRITE);
+            // locked under a temporary name, then renamed: a lock file under its real name is always
+            // locked while its run lives, so no other run can take it for a dead one's
+            Path fresh = Files.createTempFile(parent, "." + abs.getFileName() + PARTIAL, LOCK + "-new");
+            channel = FileChannel.open(fresh, StandardOpenOption.WRITE);
             channel.lock();
+            String freshName = fresh.getFileName().toString();
+            lock = parent.resolve(freshName.substring(0, freshName.length() - "-new".length()));
+            move(fresh, lock);
             String lockName = lock.getFileName().toString();
             Path staging = parent.resolve(lockName.substring(0, lockName.length() - LOCK.length()));
             Files.createDirectory(staging);

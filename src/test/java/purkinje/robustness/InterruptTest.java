@@ -25,7 +25,7 @@ class InterruptTest {
     static final String LONG_COMPARE = "name: long\nseed: 4\nduration: 60 s\ncells_per_condition: 100\n"
             + "inputs:\n  climbing_fibre:\n    rate: 1 Hz\n    pause: 20 ms\n";
     static final String SHORT_COMPARE = "name: short\nseed: 4\nduration: 0.5 s\ncells_per_condition: 3\n";
-    static final String SWEEP = "name: s\nseed: 5\nduration: 10 s\ncells_per_condition: 60\n"
+    static final String SWEEP = "name: s\nseed: 5\nduration: 20 s\ncells_per_condition: 60\n"
             + "heterogeneity:\n  I_pace: 0\ninputs:\n  climbing_fibre:\n    rate: 1 Hz\n    pause: 20 ms\n"
             + "conditions:\n  - name: swept\n    meis1_dosage: 1\n" // one condition: the dosage sweep varies it alone
             + "sweep:\n  design: grid\n  parameters:\n    meis1_dosage: {from: 0, to: 1, steps: 11}\n";
@@ -57,8 +57,9 @@ class InterruptTest {
     private Process startSweep() throws Exception {
         Process p = launcher.start(work, "sweep", "sweep", "sweep.yaml", "--out", "results/sweep", "--threads", "1",
                 "--batch-cells", "60", "--no-figures");
-        waitFor(() -> Files.exists(results.resolve("sweep/manifest.json")), p, "the sweep's manifest");
-        Thread.sleep(1500); // a batch or two committed
+        // interrupted right after its first batch is committed (of 11), however fast the machine is
+        Path log = results.resolve("sweep/points.log.csv");
+        waitFor(() -> Files.exists(log) && Files.readAllLines(log).size() >= 2, p, "the sweep's first batch");
         return p;
     }
 
