@@ -32,6 +32,11 @@ record CellModel(double tauMs, double capacitancePf, double vInfMv, double vThre
         return p != null && p.isActive() ? p : null;
     }
 
+    /** Net mean synaptic current in pA: the parallel fibres' N r w tau_syn minus the interneurons'. */
+    double meanSynapticCurrentPa() {
+        return (excitatory == null ? 0 : excitatory.meanCurrentPa()) - (inhibitory == null ? 0 : inhibitory.meanCurrentPa());
+    }
+
     /** White membrane noise: the Brownian-bridge crossing test applies. */
     boolean white() {
         return sigmaVMv > 0 && tauNoiseMs == 0;

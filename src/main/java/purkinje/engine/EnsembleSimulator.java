@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.UniformRandomProvider;
-import purkinje.analysis.theory.TheoryRates;
 import purkinje.model.CellParameter;
 import purkinje.model.Inputs;
 
@@ -240,7 +239,7 @@ public final class EnsembleSimulator {
             int index = e.cellInPopulation[cell];
             BlockRandom dynamics = RandomStreams.blockForCell(seed, index, RandomStreams.Purpose.DYNAMICS);
             // Start in the steady state's phase law, so cells neither fire in step nor show a start-up transient.
-            double meanDrive = vInf + TheoryRates.meanSynapticCurrentPa(e.inputs(cell)) * tau / capacitance;
+            double meanDrive = vInf + model.meanSynapticCurrentPa() * tau / capacitance;
             double v0 = InitialState.potentialMv(dynamics.nextDouble(), tau, meanDrive, vTh, vReset, tRef,
                     e.noiseSigmaVMv[cell]);
             Cell c = new Cell(model, s.dtMs(), v0, recorder, s.keepSpikes(),
