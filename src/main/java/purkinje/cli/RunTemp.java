@@ -105,6 +105,11 @@ final class RunTemp {
         }
     }
 
+    /**
+     * Not OutputFolder.deleteTree: this runs in a shutdown hook, where loading OutputFolder (whose
+     * initialiser registers a hook of its own) fails with "Shutdown in progress"; and it must
+     * tolerate files that another run removes at the same time.
+     */
     private static void deleteTree(Path root) {
         try {
             if (!Files.exists(root)) {
