@@ -19,7 +19,7 @@ package purkinje.model;
  * @param eLeakMv         E_L, leak reversal (resting) potential (mV)
  * @param vThresholdMv    V_th, spike threshold (mV)
  * @param vResetMv        V_reset, potential after a spike (mV), &lt; V_th
- * @param tRefMs          t_ref, absolute refractory period (ms), &gt;= 0
+ * @param tRefMs          t_ref, absolute refractory period (ms), &gt;= 0 and at most {@link #MAX_T_REF_MS}
  * @param iPacePa         I_pace, intrinsic pacemaking current (pA); |I_pace| tau_m / C_m at most
  *                        {@link #MAX_DRIVE_MV}
  */
@@ -43,6 +43,12 @@ public record CellParameters(double capacitancePf, double tauMs, double eLeakMv,
      * small enough that V stays a finite number in every step.
      */
     public static final double MAX_DRIVE_MV = 1e6;
+    /**
+     * Longest refractory period accepted (ms): 1 s, hundreds of times a Purkinje cell's (about
+     * 1 ms). A longer one caps the rate below 1 Hz whatever the drive, so a config with it is a typo
+     * (t_ref: 1e308 ms made every cell fire once and never again, reported as a valid result).
+     */
+    public static final double MAX_T_REF_MS = 1000;
 
     public CellParameters {
         Checks.positive("C_m", capacitancePf, "pF");
@@ -58,6 +64,10 @@ public record CellParameters(double capacitancePf, double tauMs, double eLeakMv,
         Checks.finite("I_pace", iPacePa, "pA");
         if (!(tRefMs >= 0) || Double.isInfinite(tRefMs)) {
             throw new InvalidParameterException("t_ref must be zero or positive, was " + Checks.num(tRefMs) + " ms");
+        }
+        if (tRefMs > MAX_T_REF_MS) {
+            throw new InvalidParameterException("t_ref must be at most " + Checks.num(MAX_T_REF_MS) + " ms (refractory "
+                    + "periods are milliseconds; a longer one caps the rate below 1 Hz), was " + Checks.num(tRefMs) + " ms");
         }
         double driveMv = iPacePa * tauMs / capacitancePf;
         if (!(Math.abs(driveMv) <= MAX_DRIVE_MV)) {

@@ -28,6 +28,7 @@ class NumericRangeTest {
             "noise: {sigma_v: 2 mV, tau: 0.001 ms}|noise.tau (0.001 ms) must be 0 ms (white noise) or at least dt (0.1 ms)",
             "noise: {sigma_v: 2 mV, tau: 0.05 ms}|noise.tau (0.05 ms) must be 0 ms (white noise) or at least dt (0.1 ms)",
             "cell: {tau_m: 1e308 ms}|tau_m must be at most 100000 ms",
+            "cell: {t_ref: 1e308 ms}|t_ref must be at most 1000 ms",
             "noise: {sigma_v: 1e308 mV}|noise.sigma_v must be at most 100 mV",
             "noise: {sigma_v: 2 mV, tau: 1e308 ms}|noise.tau must be at most 100000 ms",
             "cell: {C_m: 1e-300 pF}|I_pace tau_m / C_m, the depolarisation the pacemaking current drives, must be within"})

@@ -14,7 +14,11 @@ import purkinje.model.NoiseParameters;
 /** Step arithmetic that must not overflow (issue 12, item 2). */
 class NumericLimitsTest {
 
-    /** t_ref = 1e308 ms looped forever in stepContaining (k + 1 overflowed); the cell fires once. */
+    /**
+     * t_ref = 1e308 ms looped forever in stepContaining (k + 1 overflowed). Configs now refuse
+     * t_ref above 1 s (CellParameters.MAX_T_REF_MS), but the step arithmetic stays overflow-safe; a
+     * refractory period longer than the run (1 s in a 1 s run) lets the cell fire once.
+     */
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void refractoryPeriodBeyondAnyRunEndsNoStep() {
@@ -22,7 +26,7 @@ class NumericLimitsTest {
         assertEquals(Long.MAX_VALUE, Cell.stepContaining(Double.MAX_VALUE, 1e-300));
         assertEquals(10, Cell.stepContaining(1.05, 0.1));
         for (double sigma : new double[] {0, 2}) {
-            CellParameters cell = new CellParameters(20, 47, -59, -43, -69, 1e308, 30);
+            CellParameters cell = new CellParameters(20, 47, -59, -43, -69, CellParameters.MAX_T_REF_MS, 30);
             Ensemble e = Ensemble.builder().addPopulationReturning(1, cell, new NoiseParameters(sigma, 0),
                     Heterogeneity.NONE, 3);
             EnsembleResult r = EnsembleSimulator.run(e, new SimulationSettings(0.1, 10_000, 1, false, Set.of(), 0));
