@@ -35,12 +35,9 @@ final class RunOptions {
         if (timeLimit == null) {
             return Double.NaN;
         }
-        java.util.regex.Matcher hours = java.util.regex.Pattern.compile("\\s*([0-9.]+(?:[eE][-+]?[0-9]+)?)\\s*(h|min)\\s*")
-                .matcher(timeLimit);
         double ms;
         try {
-            ms = hours.matches() ? Double.parseDouble(hours.group(1)) * (hours.group(2).equals("h") ? 3.6e6 : 6e4)
-                    : purkinje.io.Quantities.parse(timeLimit, purkinje.model.Unit.MILLISECOND, "--time-limit", "2 h");
+            ms = purkinje.io.Quantities.parse(timeLimit, purkinje.model.Unit.MILLISECOND, "--time-limit", "2 h");
         } catch (IllegalArgumentException e) {
             throw new purkinje.io.ConfigException(e.getMessage());
         }

@@ -11,7 +11,8 @@ import purkinje.model.Unit;
  * Parses quantities written with their unit ("47 ms", "-59 mV", "10.3 pA", "0.43 nS", "1 Hz"),
  * plain decimal numbers and whole numbers, strictly and exactly.
  *
- * <p>Accepted prefixes: G M k (none) m u n p and the micro signs; units s, V, A, F, S, Hz, ohm.
+ * <p>Accepted prefixes: G M k (none) m u n p and the micro signs; units s, V, A, F, S, Hz, ohm;
+ * and, for times, min and h (without a prefix: 60 s and 3600 s, scaled exactly).
  * A bare number where a unit is needed, or a unit of the wrong kind, is an error that names the
  * field and suggests what was meant. The decimal is scaled to the model's unit exactly (as a
  * decimal, {@link BigDecimal}) and rounded once, so every spelling of a value gives the same
@@ -26,6 +27,8 @@ public final class Quantities {
     private static final String DECIMAL = "[+-]?(?:\\d++(?:\\.\\d*+)?|\\.\\d++)(?:[eE][+-]?\\d++)?";
     private static final Pattern QUANTITY = Pattern.compile(
             "(" + DECIMAL + ")\\s*+([GMkmunp\u00b5\u03bc]?)(Hz|ohm|\u03a9|s|V|A|F|S)");
+    private static final Pattern LONG_TIME = Pattern.compile("(" + DECIMAL + ")\\s*+(min|h)");
+    private static final Map<String, Integer> SECONDS_PER = Map.of("min", 60, "h", 3600);
     private static final Pattern NUMBER = Pattern.compile(DECIMAL);
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d++");
     private static final Map<String, Integer> PREFIX = Map.of("G", 9, "M", 6, "k", 3, "", 0, "m", -3,
@@ -53,6 +56,12 @@ public final class Quantities {
             String suggested = example.substring(example.lastIndexOf(' ') + 1);
             throw new IllegalArgumentException(field + ": " + t + " has no unit; did you mean " + t + " "
                     + suggested + "?");
+        }
+        Matcher longTime = LONG_TIME.matcher(t);
+        if (longTime.matches() && unit.dimension() == Unit.Dimension.TIME) {
+            BigDecimal seconds = decimal(longTime.group(1), t, field)
+                    .multiply(BigDecimal.valueOf(SECONDS_PER.get(longTime.group(2))));
+            return toDouble(seconds.scaleByPowerOfTen(-unit.siExponent()), t, field);
         }
         Matcher m = QUANTITY.matcher(t);
         if (!m.matches()) {

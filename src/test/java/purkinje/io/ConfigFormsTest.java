@@ -39,7 +39,8 @@ class ConfigFormsTest {
         "10.3 pA, 10.3, PICOAMPERE", "0.0103 nA, 10.3, PICOAMPERE", "1.03e-11 A, 10.3, PICOAMPERE",
         "0.43 nS, 0.43, NANOSIEMENS", "430 pS, 0.43, NANOSIEMENS", "0.00043 uS, 0.43, NANOSIEMENS",
         "0.5 Hz, 0.5, HERTZ", "0.0005 kHz, 0.5, HERTZ", "500 mHz, 0.5, HERTZ",
-        "0.3 s, 0.3, SECOND", "300 ms, 0.3, SECOND"})
+        "0.3 s, 0.3, SECOND", "300 ms, 0.3, SECOND",
+        "2 h, 7200, SECOND", "120 min, 7200, SECOND", "0.5 min, 30000, MILLISECOND", "0.001 h, 3600, MILLISECOND"})
     void everySpellingOfAValueGivesTheSameBits(String text, double expected, Unit unit) {
         double v = Quantities.parse(text, unit, "f", "1 " + unit.symbol());
         assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(v), text + " gave " + v);
