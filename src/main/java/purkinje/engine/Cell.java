@@ -25,7 +25,8 @@ import purkinje.model.PoissonInput;
  *   <li>the crossing rule: a step ending at or above V_th is a spike (at the exact time of a pure
  *       relaxation, else linearly interpolated); with white noise a step whose ends are both below
  *       V_th still crossed with the Brownian-bridge probability exp(-2 (V_th - V0)(V_th - V1) /
- *       (s^2 h)), s^2 = 2 sigma_v^2 / tau_m, tested as u &lt; 2^y ({@link NoiseDraws#bridgeCrossed}),
+ *       (s^2 h)), s^2 = 2 sigma_v^2 / tau_m, tested as ln u &lt; y with y the log of that probability
+ *       (ln u from {@link NoiseDraws}),
  *       its time drawn from the bridge's first-passage law ({@link BridgeCrossing}). A spike holds V
  *       at V_reset for t_ref, ending inside a later step. Since dt &lt;= t_ref a step holds at most
  *       one spike.</li>
@@ -45,7 +46,7 @@ final class Cell {
     final double decay;
     final double relax;
     final double noiseSd;
-    final double bridgeLog2Scale;
+    final double bridgeLnScale;
     final CellRecorder out;
 
     private final boolean white;
@@ -96,7 +97,7 @@ final class Cell {
         this.decay = full.decay();
         this.relax = full.relax();
         this.noiseSd = full.noiseSd();
-        this.bridgeLog2Scale = full.bridgeLog2Scale();
+        this.bridgeLnScale = full.bridgeLnScale();
         this.out = out;
         this.white = model.white();
         this.colouredNoise = model.colouredNoise();
@@ -144,21 +145,58 @@ final class Cell {
         xMv = ColouredNoisePropagator.currentSigmaMv(model.sigmaVMv(), model.tauMs(), model.tauNoiseMs()) * z;
     }
 
+    /** Whether anything besides V is advanced: synaptic currents or a noise current. */
+    boolean hasCurrents() {
+        return hasCurrents;
+    }
+
+    /** The excitatory input's count table (null: none, or counts from a sampler). */
+    PoissonCounts excitatoryCounts() {
+        return excCounts;
+    }
+
+    PoissonCounts inhibitoryCounts() {
+        return inhCounts;
+    }
+
+    /** The current an excitatory event adds (pA; 0 without the input). */
+    double excitatoryWeightPa() {
+        return excWeightPa;
+    }
+
+    /** The current an inhibitory event adds (pA, negative; 0 without the input). */
+    double inhibitoryWeightPa() {
+        return inhWeightPa;
+    }
+
+    /**
+     * The first step from k that is more than a free or wholly held step: where a hold ends (the
+     * release, possibly inside the step) or a climbing-fibre event falls. Long.MAX_VALUE: none.
+     */
+    long nextEventStep(long k) {
+        long next = resumeStep >= k ? resumeStep : Long.MAX_VALUE;
+        if (hasClimbingFibre && nextComplexMs < Double.POSITIVE_INFINITY) {
+            next = Math.min(next, stepContaining(nextComplexMs, dtMs));
+        }
+        return next;
+    }
+
     /** True while step k is wholly held (nothing to integrate). */
     boolean refractoryAt(long k) {
         return k < resumeStep;
     }
 
-    /** Step k of a cell driven by white noise or none: z the membrane normal, u the bridge uniform. */
-    void step(long k, double z, double u) {
-        step(k, z, u, 0, 0, 0);
+    /** Step k of a cell driven by white noise or none: z the membrane normal, lnU the log of the bridge uniform. */
+    void step(long k, double z, double lnU) {
+        step(k, z, lnU, 0, 0, 0);
     }
 
     /**
      * Step k with the step's random numbers: z (membrane normal; second normal of a noise current),
-     * u (bridge uniform), zNoise (first normal of a noise current), uExc and uInh (input counts).
+     * lnU (log of the bridge uniform), zNoise (first normal of a noise current), uExc and uInh
+     * (uniforms of the input counts).
      */
-    void step(long k, double z, double u, double zNoise, double uExc, double uInh) {
+    void step(long k, double z, double lnU, double zNoise, double uExc, double uInh) {
         // kept small so that the JIT inlines it into the loops; the rare work is in methods of its own
         if (hasSynapses) {
             addEvents(uExc, uInh);
@@ -173,7 +211,7 @@ final class Cell {
             return;
         }
         if (k == resumeStep && resumeMs > k * dtMs) {
-            releaseStep(k, z, u, zNoise);
+            releaseStep(k, z, lnU, zNoise);
             return;
         }
         final double vStart = v;
@@ -181,8 +219,7 @@ final class Cell {
         if (hasCurrents) {
             vEnd += currentsPush(full, zNoise, z);
         }
-        if (vEnd >= vThresholdMv || (white && NoiseDraws.bridgeCrossed(
-                (vThresholdMv - vStart) * (vThresholdMv - vEnd) * bridgeLog2Scale, u))) {
+        if (crossed(vStart, vEnd, bridgeLnScale, lnU)) {
             cross(full, k * dtMs, vStart, vEnd);
         } else {
             v = vEnd;
@@ -231,7 +268,7 @@ final class Cell {
     }
 
     /** The step in which a hold ends: held up to {@link #resumeMs}, then free from the hold potential. */
-    private void releaseStep(long k, double z, double u, double zNoise) {
+    private void releaseStep(long k, double z, double lnU, double zNoise) {
         final double t0 = k * dtMs;
         final double heldMs = resumeMs - t0;
         final Propagator p = Propagator.of(model, (k + 1) * dtMs - resumeMs);
@@ -247,12 +284,20 @@ final class Cell {
             iExcPa *= p.decayExc();
             iInhPa *= p.decayInh();
         }
-        if (vEnd >= vThresholdMv || (white && NoiseDraws.bridgeCrossed(
-                (vThresholdMv - vStart) * (vThresholdMv - vEnd) * p.bridgeLog2Scale(), u))) {
+        if (crossed(vStart, vEnd, p.bridgeLnScale(), lnU)) {
             cross(p, resumeMs, vStart, vEnd);
         } else {
             v = vEnd;
         }
+    }
+
+    /**
+     * The crossing test of a free step from vStart to vEnd: the end reached V_th, or (white noise)
+     * the bridge crossed, ln u &lt; y = (V_th - V0)(V_th - V1) lnScale. With V1 &gt;= V_th, y &gt;= 0
+     * &gt; ln u, so the one comparison also catches grid crossings ({@code VectorLanes} relies on it).
+     */
+    private boolean crossed(double vStart, double vEnd, double lnScale, double lnU) {
+        return vEnd >= vThresholdMv || (white && (vThresholdMv - vStart) * (vThresholdMv - vEnd) * lnScale > lnU);
     }
 
     /**

@@ -16,9 +16,10 @@ import purkinje.model.Inputs;
  * The one simulation loop of the tool: integrates every cell of an {@link Ensemble} over the run.
  *
  * <p>Cells are independent (no coupling), so each is integrated over the whole run, and cells are
- * handed to worker threads in fixed chunks. White-noise cells are integrated a lane group at a
- * time ({@link LaneIntegrator}, several cells side by side in the lanes of a vector) where the
- * Vector API is available, and one at a time otherwise; the numbers are the same either way.
+ * handed to worker threads in fixed chunks. Cells are integrated a lane group at a time
+ * ({@link LaneIntegrator}, several cells side by side in the lanes of a vector, whatever drives
+ * them) where the Vector API is available, and one at a time otherwise (and for cells with a
+ * voltage trace); the numbers are the same either way.
  * Every cell draws from its own random streams and writes only its own result slot, so the output
  * is bit-identical whatever the number of threads or the grouping of cells.
  */
@@ -43,7 +44,7 @@ public final class EnsembleSimulator {
     }
 
     /**
-     * How white-noise cells are integrated in this JVM: in vector lane groups, or one at a time
+     * How cells are integrated in this JVM: in vector lane groups, or one at a time
      * (and why). The numbers are the same; only the speed differs.
      */
     public static String engineDescription() {
@@ -59,7 +60,7 @@ public final class EnsembleSimulator {
     }
 
     /**
-     * Whether white-noise cells go to lane groups in a run with {@code laneWork} cell-steps of
+     * Whether cells go to lane groups in a run with {@code laneWork} cell-steps of
      * eligible cells on {@code threads} threads: where available, for work that pays for the JIT
      * warm-up, and for every run once a JVM has used lanes or simulated a long job.
      */
@@ -129,22 +130,21 @@ public final class EnsembleSimulator {
         return new EnsembleResult(ensemble, settings, recorders, wall, spools, enginePath(lanes, width));
     }
 
-    /** Which path this run's white-noise cells took, for the manifest (the numbers are the same on both). */
+    /** Which path this run's cells took, for the manifest (the numbers are the same on both). */
     private static String enginePath(boolean lanes, int width) {
         if (lanes) {
-            return "vector: white-noise cells without a trace in lane groups of " + width
-                    + ", other cells one at a time";
+            return "vector: cells without a voltage trace in lane groups of " + width
+                    + ", traced cells one at a time";
         }
         return LaneIntegrator.available() ? "scalar: one cell at a time (run too short for the vector code's warm-up)"
                 : "scalar: one cell at a time (" + LaneIntegrator.describe() + ")";
     }
 
-    /** Cells a lane group can take: white noise (sigma_v > 0), no inputs, no voltage trace. */
+    /** Cells a lane group can take: all but those with a voltage trace or inputs of more than 700 events per step. */
     private static long laneEligibleCells(Ensemble e, SimulationSettings s) {
         long n = 0;
         for (int cell = 0; cell < e.size(); cell++) {
-            if (e.inputs[cell] == null && e.noiseTauMs[cell] == 0 && e.noiseSigmaVMv[cell] > 0
-                    && !s.voltageCells().contains(cell)) {
+            if (laneEligible(e.inputs[cell], s.dtMs()) && !s.voltageCells().contains(cell)) {
                 n++;
             }
         }
@@ -177,6 +177,18 @@ public final class EnsembleSimulator {
         }
     }
 
+    /** Whether a cell with these inputs can be in a lane group: every input's counts come from its table. */
+    private static boolean laneEligible(Inputs inputs, double dtMs) {
+        if (inputs == null) {
+            return true;
+        }
+        return eligibleInput(inputs.parallelFibres(), dtMs) && eligibleInput(inputs.interneurons(), dtMs);
+    }
+
+    private static boolean eligibleInput(purkinje.model.PoissonInput p, double dtMs) {
+        return p == null || !p.isActive() || Cell.tabulated(p, dtMs);
+    }
+
     /** One thread's integrators and buffers. */
     private static final class Worker {
         private final Ensemble e;
@@ -187,7 +199,7 @@ public final class EnsembleSimulator {
         private final CellIntegrator.Buffers buffers = new CellIntegrator.Buffers();
         private final LaneIntegrator lanes;
         private final Cell[] group;
-        private final BlockRandom[] groupStreams;
+        private final CellIntegrator.Streams[] groupStreams;
         private int grouped;
 
         Worker(Ensemble e, SimulationSettings s, StepContext ctx, SpikeSpool spool, CellRecorder[] recorders,
@@ -200,17 +212,16 @@ public final class EnsembleSimulator {
             this.recorders = recorders;
             int width = lanes == null ? 0 : lanes.lanes();
             group = new Cell[width];
-            groupStreams = new BlockRandom[width];
+            groupStreams = new CellIntegrator.Streams[width];
         }
 
-        /** Cells [from, to): noisy white-noise cells without a voltage trace go to lane groups. */
+        /** Cells [from, to): cells without a voltage trace go to lane groups. */
         void simulate(int from, int to) {
             for (int cell = from; cell < to; cell++) {
                 simulateCell(cell);
             }
             for (int i = 0; i < grouped; i++) { // fewer than a group left: one at a time, same numbers
-                CellIntegrator.simulate(group[i], new CellIntegrator.Streams(groupStreams[i], null, null, null), ctx,
-                        buffers);
+                CellIntegrator.simulate(group[i], groupStreams[i], ctx, buffers);
                 group[i].out.flush();
             }
             grouped = 0;
@@ -244,10 +255,16 @@ public final class EnsembleSimulator {
                     e.noiseSigmaVMv[cell]);
             Cell c = new Cell(model, s.dtMs(), v0, recorder, s.keepSpikes(),
                     purpose -> RandomStreams.forCell(seed, index, purpose));
-            if (lanes != null && model.white() && model.whiteNoiseOnly() && trace == null) {
+            CellIntegrator.Streams streams = new CellIntegrator.Streams(dynamics,
+                    model.colouredNoise() ? RandomStreams.blockForCell(seed, index, RandomStreams.Purpose.NOISE_CURRENT) : null,
+                    Cell.tabulated(model.excitatory(), s.dtMs())
+                            ? RandomStreams.blockForCell(seed, index, RandomStreams.Purpose.EXCITATORY) : null,
+                    Cell.tabulated(model.inhibitory(), s.dtMs())
+                            ? RandomStreams.blockForCell(seed, index, RandomStreams.Purpose.INHIBITORY) : null);
+            if (lanes != null && trace == null && laneEligible(e.inputs[cell], s.dtMs())) {
                 recorder.deferSpool();
                 group[grouped] = c;
-                groupStreams[grouped] = dynamics;
+                groupStreams[grouped] = streams;
                 if (++grouped == group.length) {
                     lanes.simulate(group, groupStreams, ctx);
                     for (Cell g : group) {
@@ -257,12 +274,6 @@ public final class EnsembleSimulator {
                 }
                 return;
             }
-            CellIntegrator.Streams streams = new CellIntegrator.Streams(dynamics,
-                    model.colouredNoise() ? RandomStreams.blockForCell(seed, index, RandomStreams.Purpose.NOISE_CURRENT) : null,
-                    Cell.tabulated(model.excitatory(), s.dtMs())
-                            ? RandomStreams.blockForCell(seed, index, RandomStreams.Purpose.EXCITATORY) : null,
-                    Cell.tabulated(model.inhibitory(), s.dtMs())
-                            ? RandomStreams.blockForCell(seed, index, RandomStreams.Purpose.INHIBITORY) : null);
             CellIntegrator.simulate(c, streams, ctx, buffers);
         }
     }

@@ -1,14 +1,14 @@
 package purkinje.engine;
 
 /**
- * Integrates a group of white-noise cells side by side in the lanes of a vector, giving the same
- * numbers as {@link CellIntegrator} (see {@code WhiteNoiseLanes}). This interface names no
+ * Integrates a group of cells side by side in the lanes of a vector, whatever drives them, giving
+ * the same numbers as {@link CellIntegrator} (see {@code VectorLanes}). This interface names no
  * Vector API type, so the engine runs, more slowly, on a JVM started without
  * {@code --add-modules jdk.incubator.vector}.
  */
 interface LaneIntegrator {
     /**
-     * System property choosing the path for white-noise cells: {@code auto} (default: lanes for
+     * System property choosing the path for cells without a voltage trace: {@code auto} (default: lanes for
      * long jobs, see {@code EnsembleSimulator}), {@code on} (lanes whenever available) or
      * {@code off}. The numbers are the same on every setting.
      */
@@ -17,12 +17,12 @@ interface LaneIntegrator {
     /** Cells per group. */
     int lanes();
 
-    /** Integrates exactly {@link #lanes()} cells, each drawing from its own stream, over {@code ctx.steps()}. */
-    void simulate(Cell[] cells, BlockRandom[] streams, StepContext ctx);
+    /** Integrates exactly {@link #lanes()} cells, each drawing from its own streams, over {@code ctx.steps()}. */
+    void simulate(Cell[] cells, CellIntegrator.Streams[] streams, StepContext ctx);
 
     /** A lane integrator for one worker thread, or null where the Vector API is missing or switched off. */
     static LaneIntegrator create() {
-        return Availability.VECTOR ? new WhiteNoiseLanes() : null;
+        return Availability.VECTOR ? new VectorLanes() : null;
     }
 
     /** Whether this JVM can run lane groups (module present, suitable vector shape, not switched off). */
@@ -32,7 +32,7 @@ interface LaneIntegrator {
 
     /** Cells per lane group where {@link #available()}. */
     static int width() {
-        return Availability.VECTOR ? WhiteNoiseLanes.LANES : 1;
+        return Availability.VECTOR ? VectorLanes.LANES : 1;
     }
 
     /** Whether lanes are used whenever available ({@code -Dpurkinje.vector=on}), whatever the work. */
@@ -43,7 +43,7 @@ interface LaneIntegrator {
     /** Why the vector path is on or off, for {@code purkinje bench} and the run manifest. */
     static String describe() {
         if (Availability.VECTOR) {
-            return "vector (" + WhiteNoiseLanes.LANES + " cells per lane group, jdk.incubator.vector"
+            return "vector (" + VectorLanes.LANES + " cells per lane group, jdk.incubator.vector"
                     + (Availability.FORCED ? ", for every run)" : ", for long jobs)");
         }
         return "scalar (" + Availability.WHY_NOT + ")";
@@ -65,7 +65,7 @@ interface LaneIntegrator {
                 why = "switched off by -D" + SWITCH + "=off";
             } else if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
                 why = "start java with --add-modules jdk.incubator.vector, as ./purkinje does, for the vector engine";
-            } else if (!WhiteNoiseLanes.supported()) {
+            } else if (!VectorLanes.supported()) {
                 why = "this CPU's vector shape does not suit the lane layout";
             }
             VECTOR = why == null;

@@ -1,16 +1,24 @@
 package purkinje.engine;
 
 /**
- * The random numbers a white-noise cell consumes, defined once, in scalar form: for every step one
- * standard normal variate z (the membrane noise) and one uniform variate u (the Brownian-bridge
- * test). {@code WhiteNoiseLanes} computes the same numbers for several cells at a time with the
- * Vector API, operation for operation, so both give bit-identical results (a test checks it).
+ * The random numbers a cell consumes, defined once, in scalar form. {@code VectorLanes} computes
+ * the same numbers for several cells at a time with the Vector API, operation for operation (only
+ * IEEE additions, multiplications, divisions, square roots, fma and bit operations, so the numbers
+ * depend neither on the platform's math library nor on the vector width), and a test checks that
+ * both give bit-identical results.
  *
- * <p><b>Scheme.</b> Each cell has its own xoshiro256++ stream and takes a fixed four 64-bit draws A,
- * B, C, D for every four steps ("quad"), whatever happens in the cell, so cells never wait on each
- * other's data and eight of them can advance in the lanes of one vector. Normals come by the
- * Box-Muller method (Box and Muller 1958) in single precision: a pair (z1, z2) from a 32-bit word a
- * of A and a 32-bit word w of B,
+ * <p><b>Scheme.</b> Every drive of a cell has its own xoshiro256++ stream and takes a fixed number
+ * of 64-bit draws per four steps ("quad"), whatever happens in the cell, so cells never wait on
+ * each other's data and several can advance in the lanes of one vector:
+ * <ul>
+ *   <li>membrane noise ({@link #fillWhite}): four draws A, B, C, D per quad. A and B give the
+ *       quad's four standard normals z, C and D its four bridge uniforms u, as ln u;</li>
+ *   <li>a noise current's first normal ({@link #fillNormals}): two draws A, B per quad, as above;</li>
+ *   <li>a synaptic input's event count ({@link #fillUniforms}): two draws per quad, a 32-bit
+ *       uniform per step.</li>
+ * </ul>
+ * Normals come by the Box-Muller method (Box and Muller 1958) in single precision: a pair (z1, z2)
+ * from a 32-bit word a of A and a 32-bit word w of B,
  * <pre>
  *   r = sqrt(-ln U),  U = (floor(a/2) + 1/2) 2^-31 in single precision   (r^2 = -ln U: standard exponential)
  *   phi = pi/4 + b,   b = (w &gt;&gt; 2) (pi/2) 2^-30, uniform on [-pi/4, pi/4)
@@ -19,19 +27,21 @@ package purkinje.engine;
  * with independent random signs s1, s2 from bits 0 and 1 of w. An angle uniform on a quarter turn
  * with two random signs is an angle uniform on the full turn (the quadrant is the sign pair; the
  * swap of cos and sin between quadrants is immaterial because phi and pi/2 - phi have the same
- * law), so (z1, z2) are independent N(0,1). The low words of A and B give the pair for steps 4q and
- * 4q+1, the high words the pair for 4q+2 and 4q+3. C and D give the four bridge uniforms, 32 bits
- * each: u = (2m + 1) 2^-33.
+ * law), so (z1, z2) are independent N(0,1). The low words of A and B give the pair (z1, z2) of
+ * steps 4q and 4q+2, the high words the pair of steps 4q+1 and 4q+3. The low and high words of C
+ * give the bridge uniforms of steps 4q and 4q+1, those of D steps 4q+2 and 4q+3: u = (m + 1/2)
+ * 2^-24 from the top 24 bits m of the word, exact in single precision. (This order puts a vector
+ * of words, low words first, straight into the rows of steps that the lane engine reads.)
  *
- * <p><b>Precision.</b> ln, sin and cos are polynomials evaluated with IEEE float operations only
- * (no library calls, so no platform dependence): relative error of z about 1e-7, far below any
- * effect on a membrane potential. U is at least 2^-32, so |z| &lt;= 6.66: the normal's tail beyond
- * that has mass 2.7e-11 and is not produced (about 0.03 variates in a 1e9-step run). Bridge
- * probabilities are resolved to 2^-32 per step; the induced rate error is below 1e-6 Hz. The
- * voltage itself is integrated in double precision.
+ * <p><b>Precision.</b> ln, sin and cos are polynomials evaluated with IEEE float operations only:
+ * relative error of z about 1e-7, far below any effect on a membrane potential. U is at least
+ * 2^-32, so |z| &lt;= 6.66: the normal's tail beyond that has mass 2.7e-11 and is not produced
+ * (about 0.03 variates in a 1e9-step run). A bridge test {@code y > ln u} is resolved to 2^-24 in u
+ * and 1e-7 relative in ln u; the rate error this induces is below 1e-5 relative. The voltage itself
+ * is integrated in double precision.
  */
 final class NoiseDraws {
-    /** Steps per quad: each quad takes exactly {@value} 64-bit draws from the cell's stream. */
+    /** Steps per quad: each quad takes a fixed number of 64-bit draws from each stream. */
     static final int QUAD = 4;
 
     // ln(x) = e ln 2 + 2 atanh(s), s = (m - 1)/(m + 1), m in [sqrt(1/2), sqrt(2)): series to s^9
@@ -58,65 +68,71 @@ final class NoiseDraws {
     /** 1 - 2^-33: subtracted from 1 + m 2^-32 it leaves (2m + 1) 2^-33 exactly. */
     static final double UNIT32_OFFSET = 1 - 0x1.0p-33;
 
-    // 2^y = 2^n 2^f with n = round(y), |f| <= 1/2 (the magic-number rounding of y)
-    static final double MAGIC = 0x1.8p52;
-    static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
-    private static final double LN2D = Math.log(2);
-    /** Margin below the bit-pattern bound of log2 u, above the rounding of its conversion (4e-15). */
-    static final double LOG2_MARGIN = 1e-9;
-    /** Below this log2-probability a bridge never crosses: 2^-53 is below every u (&gt;= 2^-33). */
-    static final double LOWEST_LOG2_P = -53;
-
     private NoiseDraws() {
     }
 
     /**
-     * Fills {@code z[0..4 quads)} and {@code u[0..4 quads)} with the next {@code quads} quads of the
-     * cell's stream.
+     * The next {@code quads} quads of a membrane-noise stream: normals into {@code z[0 .. 4 quads)}
+     * and the logarithms of the bridge uniforms into {@code lnU}.
      */
-    static void fill(BlockRandom rng, int quads, double[] z, double[] u) {
+    static void fillWhite(BlockRandom rng, int quads, double[] z, double[] lnU) {
         for (int q = 0; q < quads; q++) {
-            final long a = rng.nextLong();
-            final long b = rng.nextLong();
+            final int k = QUAD * q;
+            normals(rng.nextLong(), rng.nextLong(), z, k);
             final long c = rng.nextLong();
             final long d = rng.nextLong();
-            final int k = 4 * q;
-            pair((int) a, (int) b, z, k);
-            pair((int) (a >>> 32), (int) (b >>> 32), z, k + 2);
-            u[k] = unitLow(c);
-            u[k + 1] = unitHigh(c);
-            u[k + 2] = unitLow(d);
-            u[k + 3] = unitHigh(d);
+            lnU[k] = lnUnit(bridgeUnit((int) c));
+            lnU[k + 1] = lnUnit(bridgeUnit((int) (c >>> 32)));
+            lnU[k + 2] = lnUnit(bridgeUnit((int) d));
+            lnU[k + 3] = lnUnit(bridgeUnit((int) (d >>> 32)));
+        }
+    }
+
+    /** The next {@code quads} quads of normals of a stream (two draws each) into {@code z[0 .. 4 quads)}. */
+    static void fillNormals(BlockRandom rng, int quads, double[] z) {
+        for (int q = 0; q < quads; q++) {
+            normals(rng.nextLong(), rng.nextLong(), z, QUAD * q);
         }
     }
 
     /**
-     * Fills {@code u[0..4 quads)} with uniforms only (a synaptic input's counts): two per 64-bit
-     * draw, the low word first, so a quad of steps takes two draws.
+     * The next {@code quads} quads of uniforms (two draws each, the low word first) into
+     * {@code u[0 .. 4 quads)}: a synaptic input's counts.
      */
     static void fillUniforms(BlockRandom rng, int quads, double[] u) {
-        for (int k = 0; k < NoiseDraws.QUAD * quads; k += 2) {
+        for (int k = 0; k < QUAD * quads; k += 2) {
             final long bits = rng.nextLong();
             u[k] = unitLow(bits);
             u[k + 1] = unitHigh(bits);
         }
     }
 
-    /** The normal pair of the 32-bit words {@code a} (radius) and {@code w} (angle and signs), into z[i], z[i+1]. */
-    private static void pair(int a, int w, double[] z, int i) {
+    /** The quad's four normals of draws a (radii) and b (angles and signs), into z[k .. k+3]. */
+    private static void normals(long a, long b, double[] z, int k) {
+        pair((int) a, (int) b, z, k, k + 2);
+        pair((int) (a >>> 32), (int) (b >>> 32), z, k + 1, k + 3);
+    }
+
+    /** The normal pair of the 32-bit words {@code a} (radius) and {@code w} (angle and signs), into z[i], z[j]. */
+    private static void pair(int a, int w, double[] z, int i, int j) {
         final float r = radius(a);
         final float b = (float) (w >> 2) * ANGLE_SCALE;
         final float b2 = b * b;
         final float sin = Math.fma(Math.fma(Math.fma(Math.fma(b2 * S9, b2, S7), b2, S5), b2, S3) * b2, b, b);
         final float cos = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(b2 * C10, b2, C8), b2, C6), b2, C4), b2, C2), b2, 1f);
         z[i] = withSign(r * (cos - sin), w << 31);
-        z[i + 1] = withSign(r * (cos + sin), (w >>> 1) << 31);
+        z[j] = withSign(r * (cos + sin), (w >>> 1) << 31);
     }
 
     /** sqrt(-ln U) with U = (floor(a/2) + 1/2) 2^-31, rounded to float, for the 32 bits of {@code a} (unsigned). */
     static float radius(int a) {
         final float uniform = ((float) (a >>> 1) + 0.5f) * 0x1.0p-31f;
         return (float) Math.sqrt(-lnUnit(uniform));
+    }
+
+    /** The bridge uniform (m + 1/2) 2^-24 of the top 24 bits m of the word {@code w}: exact, in (0, 1). */
+    static float bridgeUnit(int w) {
+        return ((float) (w >>> 8) + 0.5f) * 0x1.0p-24f;
     }
 
     /** ln x for 0 &lt; x &lt;= 1 (normal floats): exponent and mantissa split, then 2 atanh(s). */
@@ -144,52 +160,5 @@ final class NoiseDraws {
     /** The uniform (2m + 1) 2^-33 of the high 32 bits m of {@code bits}. */
     static double unitHigh(long bits) {
         return Double.longBitsToDouble(((bits >>> 32) << 20) | ONE_BITS) - UNIT32_OFFSET;
-    }
-
-    /**
-     * A lower bound of log2 u, tight to 0.087: the bit pattern of u = 2^e (1 + f) read as the
-     * fixed-point number e + f, and log2(1 + f) &gt;= f on [0, 1). A step can only have crossed
-     * (u &lt; 2^y) if y exceeds it, so the vector code tests {@code y > log2LowerBound(u)}: one
-     * comparison instead of an exponential, and wrong alarms in about 6 % of the steps where
-     * 2^y is near 1, far fewer elsewhere.
-     */
-    static double log2LowerBound(double u) {
-        return (double) (Double.doubleToRawLongBits(u) - ONE_BITS) * 0x1.0p-52 - LOG2_MARGIN;
-    }
-
-    /**
-     * 2^y for {@link #LOWEST_LOG2_P} &lt; y &lt;= 0 to a few units in the last place (the Taylor
-     * series of 2^f, |f| &lt;= 1/2, to f^13: truncation 4e-18), with additions, multiplications and
-     * bit operations only, so it is the same number on every platform (a test compares it with
-     * {@link StrictMath#pow}).
-     */
-    static double pow2(double y) {
-        final double nm = y + MAGIC;
-        final double f = y - (nm - MAGIC);
-        double p = EXP2_TAYLOR[EXP2_TAYLOR.length - 1];
-        for (int i = EXP2_TAYLOR.length - 2; i >= 0; i--) {
-            p = Math.fma(p, f, EXP2_TAYLOR[i]);
-        }
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(p)
-                + ((Double.doubleToRawLongBits(nm) - MAGIC_BITS) << 52));
-    }
-
-    /** (ln 2)^i / i!, i = 0..13. */
-    private static final double[] EXP2_TAYLOR = new double[14];
-
-    static {
-        double c = 1;
-        for (int i = 0; i < EXP2_TAYLOR.length; i++) {
-            EXP2_TAYLOR[i] = c;
-            c = c * LN2D / (i + 1);
-        }
-    }
-
-    /**
-     * The Brownian-bridge decision: did the bridge cross, given the crossing probability 2^y and
-     * the step's uniform u? Exactly {@code u < 2^y} ({@link #pow2}).
-     */
-    static boolean bridgeCrossed(double y, double u) {
-        return y > LOWEST_LOG2_P && u < pow2(y);
     }
 }

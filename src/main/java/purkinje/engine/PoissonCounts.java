@@ -41,6 +41,16 @@ final class PoissonCounts {
         cdf = java.util.Arrays.copyOf(table, n + 1);
     }
 
+    /** Entries of the table F(0), F(1), ... */
+    int tableSize() {
+        return cdf.length;
+    }
+
+    /** F(k), k &lt; {@link #tableSize()}. */
+    double cdf(int k) {
+        return cdf[k];
+    }
+
     /** The count for the uniform {@code u} in (0, 1). */
     int count(double u) {
         if (u < cdf[0]) {

@@ -14,21 +14,19 @@ package purkinje.engine;
  * </pre>
  * (Rotter and Diesmann 1999; the expm1(y)/y form is exact at tau_syn = tau_m). The white-noise
  * transition is the exact OU transition of the free membrane (Gillespie 1996); the coloured-noise
- * block is {@link ColouredNoisePropagator}. {@code bridgeLog2Scale} turns (V_th - V0)(V_th - V1)
- * into log2 of the Brownian-bridge crossing probability: -tau_m / (sigma_v^2 h) log2(e).
+ * block is {@link ColouredNoisePropagator}. {@code bridgeLnScale} turns (V_th - V0)(V_th - V1)
+ * into the log of the Brownian-bridge crossing probability: -tau_m / (sigma_v^2 h).
  */
-record Propagator(double hMs, double decay, double relax, double noiseSd, double bridgeLog2Scale,
+record Propagator(double hMs, double decay, double relax, double noiseSd, double bridgeLnScale,
                   double diffusionMv2PerMs, double decayExc, double gainExc, double decayInh, double gainInh,
                   ColouredNoisePropagator ou) {
-    private static final double LOG2_E = 1.4426950408889634;
-
     static Propagator of(CellModel m, double hMs) {
         final double x = hMs / m.tauMs();
         final double p = Math.exp(-x);
         final double relax = -Math.expm1(-x) * m.vInfMv();
         final boolean white = m.white();
         final double sd = white ? m.sigmaVMv() * Math.sqrt(-Math.expm1(-2 * x)) : 0;
-        final double yScale = white ? -m.tauMs() / (m.sigmaVMv() * m.sigmaVMv() * hMs) * LOG2_E : 0;
+        final double yScale = white ? -m.tauMs() / (m.sigmaVMv() * m.sigmaVMv() * hMs) : 0;
         final double diffusion = 2 * m.sigmaVMv() * m.sigmaVMv() / m.tauMs();
         double dExc = 1;
         double gExc = 0;

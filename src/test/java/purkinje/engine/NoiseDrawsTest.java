@@ -11,7 +11,7 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 
-/** The engine's random-number scheme (NoiseDraws) against Commons RNG, N(0,1) and U(0,1). */
+/** The engine's random-number scheme (NoiseDraws) against Commons RNG, N(0,1) and U(0,1) (the bridge's ln u). */
 class NoiseDrawsTest {
     private static final int N = 1 << 21; // 2 million normals and uniforms
 
@@ -28,11 +28,17 @@ class NoiseDrawsTest {
     void aQuadTakesExactlyFourDraws() {
         UniformRandomProvider lib = RandomStreams.forCell(1, 2, RandomStreams.Purpose.DYNAMICS);
         BlockRandom block = RandomStreams.blockForCell(1, 2, RandomStreams.Purpose.DYNAMICS);
-        NoiseDraws.fill(block, 64, new double[256], new double[256]);
+        NoiseDraws.fillWhite(block, 64, new double[256], new double[256]);
         for (int i = 0; i < 4 * 64; i++) {
             lib.nextLong();
         }
         assertEquals(lib.nextLong(), block.nextLong());
+        NoiseDraws.fillNormals(block, 64, new double[256]);
+        NoiseDraws.fillUniforms(block, 64, new double[256]);
+        for (int i = 0; i < 2 * 64 + 2 * 64; i++) {
+            lib.nextLong();
+        }
+        assertEquals(lib.nextLong(), block.nextLong(), "a noise current's and an input's quads take two draws each");
     }
 
     private static double[][] sample() {
@@ -42,9 +48,12 @@ class NoiseDrawsTest {
         double[] zb = new double[256];
         double[] ub = new double[256];
         for (int i = 0; i < N; i += 256) {
-            NoiseDraws.fill(rng, 64, zb, ub);
+            NoiseDraws.fillWhite(rng, 64, zb, ub);
             System.arraycopy(zb, 0, z, i, 256);
             System.arraycopy(ub, 0, u, i, 256);
+        }
+        for (int i = 0; i < N; i++) {
+            u[i] = Math.exp(u[i]); // the bridge uniforms come as ln u
         }
         return new double[][] {z, u};
     }
@@ -103,6 +112,8 @@ class NoiseDrawsTest {
                 Arrays.copyOf(u, 200_000)) > 1e-3);
         assertEquals(0x1.0p-33, NoiseDraws.unitLow(0L));
         assertEquals(1 - 0x1.0p-33, NoiseDraws.unitHigh(-1L));
+        assertEquals(0x1.0p-25f, NoiseDraws.bridgeUnit(0));
+        assertEquals(1 - 0x1.0p-25f, NoiseDraws.bridgeUnit(-1));
     }
 
     @Test
@@ -116,25 +127,22 @@ class NoiseDrawsTest {
     }
 
     @Test
-    void powerOfTwoIsAccurate() {
-        SplittableRandom r = new SplittableRandom(6);
-        for (int i = 0; i < 500_000; i++) {
-            double y = i < 54 ? -i : -r.nextDouble(0, 53);
-            double exact = StrictMath.pow(2, y);
-            assertEquals(exact, NoiseDraws.pow2(y), 4 * Math.ulp(exact), "2^" + y);
-        }
-    }
-
-    @Test
-    void log2BoundIsBelowTheLogarithmAndTight() {
-        // every uniform the scheme can produce is (2m + 1) 2^-33; test the extremes and random m
-        SplittableRandom r = new SplittableRandom(7);
-        for (int i = 0; i < 500_000; i++) {
-            long m = i < 1000 ? i : i < 2000 ? 0xFFFFFFFFL - (i - 1000) : r.nextLong(1L << 32);
-            double u = NoiseDraws.unitLow(m);
-            double log2 = Math.log(u) / Math.log(2);
-            double bound = NoiseDraws.log2LowerBound(u);
-            assertTrue(bound < log2 - 1e-10 && bound > log2 - 0.09, "u = " + u + ": " + bound + " vs " + log2);
+    void normalsOfANoiseCurrentFollowTheSameScheme() {
+        // two draws per quad: the same normals as the membrane's A and B
+        double[] z = new double[256];
+        double[] lnU = new double[256];
+        double[] zNoise = new double[256];
+        BlockRandom white = RandomStreams.blockForCell(5, 1, RandomStreams.Purpose.DYNAMICS);
+        BlockRandom noise = RandomStreams.blockForCell(5, 1, RandomStreams.Purpose.DYNAMICS);
+        NoiseDraws.fillWhite(white, 64, z, lnU);
+        for (int q = 0; q < 64; q++) {
+            double[] quad = new double[4];
+            NoiseDraws.fillNormals(noise, 1, quad);
+            noise.nextLong(); // C and D of the membrane's quad
+            noise.nextLong();
+            for (int i = 0; i < 4; i++) {
+                assertEquals(z[4 * q + i], quad[i], 0, "quad " + q);
+            }
         }
     }
 
