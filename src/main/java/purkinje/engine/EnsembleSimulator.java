@@ -74,6 +74,12 @@ public final class EnsembleSimulator {
     }
 
     public static EnsembleResult run(Ensemble ensemble, SimulationSettings settings, ProgressListener progress) {
+        return run(ensemble, settings, progress, true);
+    }
+
+    /** As {@link #run(Ensemble, SimulationSettings, ProgressListener)}; {@code mayUseLanes} false: one cell at a time (tests). */
+    static EnsembleResult run(Ensemble ensemble, SimulationSettings settings, ProgressListener progress,
+                              boolean mayUseLanes) {
         int n = ensemble.size();
         CellRecorder[] recorders = new CellRecorder[n];
         List<SpikeSpool> spools = new ArrayList<>();
@@ -84,7 +90,7 @@ public final class EnsembleSimulator {
                     + "counted (2^63 cell-steps): use fewer cells, a larger dt or a shorter duration");
         }
         AtomicInteger nextChunk = new AtomicInteger();
-        boolean lanes = LaneIntegrator.available() && (LaneIntegrator.forced()
+        boolean lanes = mayUseLanes && LaneIntegrator.available() && (LaneIntegrator.forced()
                 || useLanes(laneEligibleCells(ensemble, settings) * settings.steps(),
                 Math.min(settings.threads(), n), CELL_STEPS_SIMULATED.get(), lanesWarm));
         if (lanes) {

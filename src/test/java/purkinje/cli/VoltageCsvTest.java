@@ -52,7 +52,7 @@ class VoltageCsvTest {
         }
         String engine = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(out.resolve("manifest.json").toFile()).path("engine").asText();
-        assertTrue(engine.startsWith("scalar: one cell at a time") || engine.startsWith("vector: white-noise cells"), "the manifest says which engine path ran: " + engine);
+        assertTrue(engine.startsWith("scalar: one cell at a time") || engine.startsWith("vector: cells without a voltage trace"), "the manifest says which engine path ran: " + engine);
         long spikes = Files.readAllLines(out.resolve("spikes.csv")).size() - 1;
         assertTrue(spikes >= 4 && resets >= spikes, spikes + " spikes, " + resets + " samples at V_reset");
     }
