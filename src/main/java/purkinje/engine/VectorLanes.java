@@ -55,7 +55,7 @@ final class VectorLanes implements LaneIntegrator {
     /** Table entries of a Poisson count compared in the vector pass, at most; larger counts are looked up per lane. */
     private static final int MAX_VECTOR_COUNT = 8;
     /** A count's table is compared in the vector pass up to where the rest has less mass than this. */
-    private static final double VECTOR_COUNT_TAIL = 1e-5;
+    private static final double VECTOR_COUNT_TAIL = 1e-3;
 
     /** Whether this JVM's preferred vector shapes suit the layout (at least 2 lanes, as many longs as doubles). */
     static boolean supported() {
