@@ -32,9 +32,10 @@ import jdk.incubator.vector.VectorSpecies;
  * ends or climbing fibre fires (known in advance); that step is done lane by lane.
  *
  * <p>Every Vector API call is one that C2 compiles to vector instructions on AVX2 as on AVX-512
- * (no long-to-double conversion, no 64-bit arithmetic shift, no rotate): unintrinsified calls fall
- * back to Java code that allocates and runs tens of times slower. The passes are small methods, so
- * each stays within C2's inlining budget.
+ * (no long-to-double conversion, no float-to-double conversion of part of a vector, no 64-bit
+ * arithmetic shift, no rotate): unintrinsified calls fall back to Java code that allocates and runs
+ * tens of times slower. The passes are small methods called through function objects, so each
+ * is compiled on its own, within C2's inlining budget.
  */
 final class VectorLanes implements LaneIntegrator {
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
@@ -415,12 +416,37 @@ final class VectorLanes implements LaneIntegrator {
         nextEvent = nextEvent(k + 1);
     }
 
+    // The passes that make a block's random numbers, called through function objects on purpose: a
+    // call site that sees many targets is not inlined, so C2 compiles each pass as a small method of
+    // its own. Inlined into one large method, the Vector API's calls exceed C2's budget, and vector
+    // operations left uninlined box their vectors and run many times slower.
+    private final Runnable[] membranePasses = {
+        () -> draw(dynamicsState, BLOCK), // A, B, C, D per quad
+        () -> radii(NoiseDraws.QUAD),
+        () -> angles(NoiseDraws.QUAD, z),
+        this::bridgeLogs,
+    };
+    private final Runnable[] noiseCurrentPasses = {
+        () -> draw(noiseState, 2 * QUADS), // A, B per quad
+        () -> radii(2),
+        () -> angles(2, zNoise),
+    };
+    private final Runnable[] excitatoryPasses = {
+        () -> draw(excState, 2 * QUADS),
+        () -> uniforms(uExc),
+        () -> counts(uExc, cdfExc, countsExc, lookUpExc, weightExc, tablesExc, addExc),
+    };
+    private final Runnable[] inhibitoryPasses = {
+        () -> draw(inhState, 2 * QUADS),
+        () -> uniforms(uInh),
+        () -> counts(uInh, cdfInh, countsInh, lookUpInh, weightInh, tablesInh, addInh),
+    };
+
     /** The block's random numbers of every drive, for all lanes. */
     private void drawBlock() {
-        draw(dynamicsState, BLOCK); // A, B, C, D per quad
-        radii(NoiseDraws.QUAD);
-        angles(NoiseDraws.QUAD, z);
-        bridgeLogs();
+        for (Runnable pass : membranePasses) {
+            pass.run();
+        }
         if (quietLanes) { // cells without membrane noise take no membrane numbers (as on the one-cell path)
             for (int l = 0; l < LANES; l++) {
                 if (cells[l].model.sigmaVMv() == 0) {
@@ -432,19 +458,19 @@ final class VectorLanes implements LaneIntegrator {
             }
         }
         if (hasNoise) {
-            draw(noiseState, 2 * QUADS); // A, B per quad
-            radii(2);
-            angles(2, zNoise);
+            for (Runnable pass : noiseCurrentPasses) {
+                pass.run();
+            }
         }
         if (hasExc) {
-            draw(excState, 2 * QUADS);
-            uniforms(uExc);
-            counts(uExc, cdfExc, countsExc, lookUpExc, weightExc, tablesExc, addExc);
+            for (Runnable pass : excitatoryPasses) {
+                pass.run();
+            }
         }
         if (hasInh) {
-            draw(inhState, 2 * QUADS);
-            uniforms(uInh);
-            counts(uInh, cdfInh, countsInh, lookUpInh, weightInh, tablesInh, addInh);
+            for (Runnable pass : inhibitoryPasses) {
+                pass.run();
+            }
         }
     }
 
