@@ -198,7 +198,8 @@ final class VectorLanes implements LaneIntegrator {
             drawBlock();
             int j = 0;
             while (j < n) {
-                j = hasCurrents ? advanceWithCurrents(j, n, nextEvent - base) : advance(j, n, nextEvent - base);
+                j = !hasCurrents ? advance(j, n, nextEvent - base)
+                        : hasNoise ? advanceWithCurrents(j, n, nextEvent - base) : advanceWithSynapses(j, n, nextEvent - base);
                 if (j < n) {
                     settle(base + j, j);
                     j++;
@@ -384,6 +385,54 @@ final class VectorLanes implements LaneIntegrator {
     }
 
     /**
+     * As {@link #advanceWithCurrents}, for groups with synaptic currents and no noise current in any
+     * lane (the push is the synaptic currents' alone, as in {@link Cell#step}).
+     */
+    private int advanceWithSynapses(int j, int n, long event) {
+        final DoubleVector th = DoubleVector.fromArray(DOUBLES, threshold, 0);
+        final DoubleVector p = DoubleVector.fromArray(DOUBLES, decay, 0);
+        final DoubleVector pull = DoubleVector.fromArray(DOUBLES, relax, 0);
+        final DoubleVector sd = DoubleVector.fromArray(DOUBLES, noiseSd, 0);
+        final DoubleVector ys = DoubleVector.fromArray(DOUBLES, bridgeScale, 0);
+        final DoubleVector gE = DoubleVector.fromArray(DOUBLES, gainExc, 0);
+        final DoubleVector gI = DoubleVector.fromArray(DOUBLES, gainInh, 0);
+        final DoubleVector dE = DoubleVector.fromArray(DOUBLES, decayExc, 0);
+        final DoubleVector dI = DoubleVector.fromArray(DOUBLES, decayInh, 0);
+        final VectorMask<Double> withCurrents = currentsMask;
+        final boolean allWithCurrents = withCurrents.allTrue();
+        DoubleVector vStart = DoubleVector.fromArray(DOUBLES, v, 0);
+        DoubleVector e = DoubleVector.fromArray(DOUBLES, iExc, 0);
+        DoubleVector i = DoubleVector.fromArray(DOUBLES, iInh, 0);
+        for (; j < n; j++) {
+            final int at = j * LANES;
+            final DoubleVector eIn = e.add(DoubleVector.fromArray(DOUBLES, addExc, at));
+            final DoubleVector iIn = i.add(DoubleVector.fromArray(DOUBLES, addInh, at));
+            final DoubleVector free = p.fma(vStart, sd.fma(row(z, j), pull));
+            final DoubleVector pushed = free.add(gE.mul(eIn).add(gI.mul(iIn)));
+            final DoubleVector end = allWithCurrents ? pushed : free.blend(pushed, withCurrents);
+            final DoubleVector y = th.sub(vStart).mul(th.sub(end)).mul(ys);
+            final VectorMask<Double> cross = end.compare(VectorOperators.GE, th)
+                    .or(y.compare(VectorOperators.GT, row(lnU, j)));
+            final DoubleVector eOut = eIn.mul(dE);
+            final DoubleVector iOut = iIn.mul(dI);
+            if (j == event || cross.anyTrue()) {
+                end.intoArray(vEnd, 0);
+                eOut.intoArray(iExcEnd, 0);
+                iOut.intoArray(iInhEnd, 0);
+                cross.intoArray(crossed, 0);
+                break;
+            }
+            vStart = end;
+            e = eOut;
+            i = iOut;
+        }
+        vStart.intoArray(v, 0);
+        e.intoArray(iExc, 0);
+        i.intoArray(iInh, 0);
+        return j;
+    }
+
+    /**
      * Step k (block step j), lane by lane: {@link Cell#step} for lanes that need it (V_th reached or
      * the bridge crossed, a hold ends, a climbing-fibre event), the vector's step for the others;
      * then the changed lanes' coefficients.
@@ -408,6 +457,8 @@ final class VectorLanes implements LaneIntegrator {
                 if (hasCurrents) {
                     iExc[l] = iExcEnd[l];
                     iInh[l] = iInhEnd[l];
+                }
+                if (hasNoise) {
                     x[l] = xEnd[l];
                 }
             }
@@ -596,6 +647,10 @@ final class VectorLanes implements LaneIntegrator {
      */
     private static void counts(double[] u, double[] cdf, int entries, double[] lookUp, double[] weight,
                                PoissonCounts[] tables, double[] add) {
+        if (entries <= FEW_ENTRIES) {
+            countsFewEntries(u, cdf, entries, lookUp, weight, tables, add);
+            return;
+        }
         final DoubleVector w = DoubleVector.fromArray(DOUBLES, weight, 0);
         final DoubleVector last = DoubleVector.fromArray(DOUBLES, lookUp, 0);
         final DoubleVector zero = DoubleVector.zero(DOUBLES);
@@ -606,13 +661,44 @@ final class VectorLanes implements LaneIntegrator {
                 count = count.add(zero.blend(1, uj.compare(VectorOperators.GE, DoubleVector.fromArray(DOUBLES, cdf, k * LANES))));
             }
             count.mul(w).intoArray(add, j * LANES);
-            if (uj.compare(VectorOperators.GE, last).anyTrue()) { // a count beyond the compared entries
-                for (int l = 0; l < LANES; l++) {
-                    final double ul = u[j * LANES + l];
-                    if (ul >= lookUp[l]) {
-                        add[j * LANES + l] = weight[l] * tables[l].count(ul);
-                    }
-                }
+            if (uj.compare(VectorOperators.GE, last).anyTrue()) {
+                lookUp(u, j, lookUp, weight, tables, add);
+            }
+        }
+    }
+
+    /** Entries compared with the table held in registers (the common case: a few events per step at most). */
+    private static final int FEW_ENTRIES = 3;
+
+    /** {@link #counts} for at most {@link #FEW_ENTRIES} compared entries (missing ones never reached: 2). */
+    private static void countsFewEntries(double[] u, double[] cdf, int entries, double[] lookUp, double[] weight,
+                                         PoissonCounts[] tables, double[] add) {
+        final DoubleVector never = DoubleVector.broadcast(DOUBLES, 2);
+        final DoubleVector f0 = DoubleVector.fromArray(DOUBLES, cdf, 0);
+        final DoubleVector f1 = entries > 1 ? DoubleVector.fromArray(DOUBLES, cdf, LANES) : never;
+        final DoubleVector f2 = entries > 2 ? DoubleVector.fromArray(DOUBLES, cdf, 2 * LANES) : never;
+        final DoubleVector w = DoubleVector.fromArray(DOUBLES, weight, 0);
+        final DoubleVector last = DoubleVector.fromArray(DOUBLES, lookUp, 0);
+        final DoubleVector zero = DoubleVector.zero(DOUBLES);
+        for (int j = 0; j < BLOCK; j++) {
+            final DoubleVector uj = DoubleVector.fromArray(DOUBLES, u, j * LANES);
+            final DoubleVector count = zero.blend(1, uj.compare(VectorOperators.GE, f0))
+                    .add(zero.blend(1, uj.compare(VectorOperators.GE, f1)))
+                    .add(zero.blend(1, uj.compare(VectorOperators.GE, f2)));
+            count.mul(w).intoArray(add, j * LANES);
+            if (uj.compare(VectorOperators.GE, last).anyTrue()) {
+                lookUp(u, j, lookUp, weight, tables, add);
+            }
+        }
+    }
+
+    /** The counts of step j beyond the compared entries, looked up in each lane's table. */
+    private static void lookUp(double[] u, int j, double[] lookUp, double[] weight, PoissonCounts[] tables,
+                               double[] add) {
+        for (int l = 0; l < LANES; l++) {
+            final double ul = u[j * LANES + l];
+            if (ul >= lookUp[l]) {
+                add[j * LANES + l] = weight[l] * tables[l].count(ul);
             }
         }
     }
