@@ -27,7 +27,13 @@ final class SpikeSpool implements AutoCloseable {
     SpikeSpool() {
         try {
             file = Files.createTempFile("purkinje-spikes-", ".bin");
-            file.toFile().deleteOnExit();
+            try {
+                file.toFile().deleteOnExit();
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting (a run started as it was stopped): nothing would delete the file later
+                Files.deleteIfExists(file);
+                throw new IllegalStateException("the JVM is shutting down: no new run", shuttingDown);
+            }
             out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary file for spike times", e);
