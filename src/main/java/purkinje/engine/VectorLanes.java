@@ -70,7 +70,7 @@ final class VectorLanes implements LaneIntegrator {
     private final long[] inhState = new long[4 * LANES];
     /** A block's draws of one stream, draw i of lane l at [i LANES + l]. */
     private final long[] bits = new long[BLOCK * LANES];
-    /** Per quad: the radii of the first pair (lanes 0..L-1) and the second pair (L..2L-1). */
+    /** Per quad: the radius uniforms, then ln U, of the first pair (lanes 0..L-1) and the second pair (L..2L-1). */
     private final float[] radii = new float[QUADS * 2 * LANES];
     // random numbers of step j and lane l at [j LANES + l]; single precision where NoiseDraws defines them so
     private final float[] z = new float[BLOCK * LANES];
@@ -312,7 +312,6 @@ final class VectorLanes implements LaneIntegrator {
             final VectorMask<Double> cross = end.compare(VectorOperators.GE, th).or(y.compare(VectorOperators.GT, lnUj));
             if (j == event || cross.anyTrue()) {
                 end.intoArray(vEnd, 0);
-                cross.intoArray(crossed, 0);
                 break;
             }
             vStart = end;
@@ -321,7 +320,15 @@ final class VectorLanes implements LaneIntegrator {
         return j;
     }
 
-    private final boolean[] crossed = new boolean[LANES];
+    /**
+     * The vector loop's crossing test for lane l at the step where it stopped (row {@code at}),
+     * recomputed from the stored start and end values with the same operations: keeping the mask
+     * itself past the loop made C2 allocate it in every step.
+     */
+    private boolean crossedAt(int l, int at) {
+        final double y = (threshold[l] - v[l]) * (threshold[l] - vEnd[l]) * bridgeScale[l];
+        return vEnd[l] >= threshold[l] || y > lnU[at + l];
+    }
 
     /**
      * As {@link #advance}, for groups with synaptic currents or a noise current in some lane: events
@@ -369,7 +376,6 @@ final class VectorLanes implements LaneIntegrator {
                 eOut.intoArray(iExcEnd, 0);
                 iOut.intoArray(iInhEnd, 0);
                 xOut.intoArray(xEnd, 0);
-                cross.intoArray(crossed, 0);
                 break;
             }
             vStart = end;
@@ -419,7 +425,6 @@ final class VectorLanes implements LaneIntegrator {
                 end.intoArray(vEnd, 0);
                 eOut.intoArray(iExcEnd, 0);
                 iOut.intoArray(iInhEnd, 0);
-                cross.intoArray(crossed, 0);
                 break;
             }
             vStart = end;
@@ -441,7 +446,7 @@ final class VectorLanes implements LaneIntegrator {
         final int at = j * LANES;
         for (int l = 0; l < LANES; l++) {
             final Cell c = cells[l];
-            if (crossed[l] || c.nextEventStep(k) == k) {
+            if (crossedAt(l, at) || c.nextEventStep(k) == k) {
                 c.v = v[l];
                 c.iExcPa = iExc[l];
                 c.iInhPa = iInh[l];
@@ -463,7 +468,6 @@ final class VectorLanes implements LaneIntegrator {
                 }
             }
         }
-        java.util.Arrays.fill(crossed, false);
         nextEvent = nextEvent(k + 1);
     }
 
@@ -473,13 +477,16 @@ final class VectorLanes implements LaneIntegrator {
     // operations left uninlined box their vectors and run many times slower.
     private final Runnable[] membranePasses = {
         () -> draw(dynamicsState, BLOCK), // A, B, C, D per quad
-        () -> radii(NoiseDraws.QUAD),
+        () -> radiusUniforms(NoiseDraws.QUAD),
+        this::bridgeUniforms,
+        () -> lnInPlace(radii, 2 * QUADS),
+        () -> lnInPlace(lnU, BLOCK),
         () -> angles(NoiseDraws.QUAD, z),
-        this::bridgeLogs,
     };
     private final Runnable[] noiseCurrentPasses = {
         () -> draw(noiseState, 2 * QUADS), // A, B per quad
-        () -> radii(2),
+        () -> radiusUniforms(2),
+        () -> lnInPlace(radii, 2 * QUADS),
         () -> angles(2, zNoise),
     };
     private final Runnable[] excitatoryPasses = {
@@ -554,31 +561,47 @@ final class VectorLanes implements LaneIntegrator {
         return LongVector.fromArray(LONGS, bits, i * LANES).reinterpretAsInts().rearrange(LOW_WORDS_FIRST);
     }
 
-    /** {@link NoiseDraws#radius} of the words of draw A of every quad (draws per quad: {@code stride}). */
-    private void radii(int stride) {
+    /** The radius uniforms U of {@link NoiseDraws#radius}: the words of draw A of every quad (draws per quad: {@code stride}). */
+    private void radiusUniforms(int stride) {
         for (int q = 0; q < QUADS; q++) {
-            final IntVector a = words(stride * q);
-            final FloatVector uniform = ((FloatVector) a.lanewise(VectorOperators.LSHR, 1)
-                    .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1.0p-31f);
-            lnUnit(uniform).neg().sqrt().intoArray(radii, q * 2 * LANES);
+            ((FloatVector) words(stride * q).lanewise(VectorOperators.LSHR, 1).convert(VectorOperators.I2F, 0))
+                    .add(0.5f).mul(0x1.0p-31f).intoArray(radii, q * 2 * LANES);
         }
     }
 
-    /** {@link NoiseDraws#lnUnit}, lane-wise. */
-    private static FloatVector lnUnit(FloatVector x) {
-        final IntVector ix = x.reinterpretAsInts();
-        final IntVector tmp = ix.sub(NoiseDraws.SQRT_HALF_BITS);
-        final IntVector e = tmp.lanewise(VectorOperators.ASHR, 23);
-        final FloatVector m = ix.sub(tmp.and(0xFF800000)).reinterpretAsFloats();
-        final FloatVector f = m.sub(1f);
-        final FloatVector s = f.div(f.add(2f));
-        final FloatVector s2 = s.mul(s);
-        FloatVector series = s2.mul(NoiseDraws.L9).fma(s2, FloatVector.broadcast(FLOATS, NoiseDraws.L7));
-        series = series.fma(s2, FloatVector.broadcast(FLOATS, NoiseDraws.L5));
-        series = series.fma(s2, FloatVector.broadcast(FLOATS, NoiseDraws.L3));
-        series = series.fma(s2, FloatVector.broadcast(FLOATS, 2f));
-        return ((FloatVector) e.convert(VectorOperators.I2F, 0))
-                .fma(FloatVector.broadcast(FLOATS, NoiseDraws.LN2), s.mul(series));
+    /** The bridge uniforms of {@link NoiseDraws#bridgeUnit}: draws C and D of every quad, into the rows of their steps. */
+    private void bridgeUniforms() {
+        for (int q = 0; q < QUADS; q++) {
+            for (int h = 0; h < 2; h++) {
+                ((FloatVector) words(NoiseDraws.QUAD * q + 2 + h).lanewise(VectorOperators.LSHR, 8)
+                        .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1.0p-24f)
+                        .intoArray(lnU, (NoiseDraws.QUAD * q + 2 * h) * LANES);
+            }
+        }
+    }
+
+    /**
+     * {@link NoiseDraws#lnUnit} of the first {@code rows} rows of {@code a}, in place. Written out in
+     * the loop, not called: compiled on its own, a method taking and returning vectors is not inlined
+     * into its callers again, and its vectors are then boxed.
+     */
+    private static void lnInPlace(float[] a, int rows) {
+        for (int i = 0; i < rows * LANES; i += 2 * LANES) {
+            final FloatVector x = FloatVector.fromArray(FLOATS, a, i);
+            final IntVector ix = x.reinterpretAsInts();
+            final IntVector tmp = ix.sub(NoiseDraws.SQRT_HALF_BITS);
+            final IntVector e = tmp.lanewise(VectorOperators.ASHR, 23);
+            final FloatVector m = ix.sub(tmp.and(0xFF800000)).reinterpretAsFloats();
+            final FloatVector f = m.sub(1f);
+            final FloatVector s = f.div(f.add(2f));
+            final FloatVector s2 = s.mul(s);
+            FloatVector series = s2.mul(NoiseDraws.L9).fma(s2, FloatVector.broadcast(FLOATS, NoiseDraws.L7));
+            series = series.fma(s2, FloatVector.broadcast(FLOATS, NoiseDraws.L5));
+            series = series.fma(s2, FloatVector.broadcast(FLOATS, NoiseDraws.L3));
+            series = series.fma(s2, FloatVector.broadcast(FLOATS, 2f));
+            ((FloatVector) e.convert(VectorOperators.I2F, 0))
+                    .fma(FloatVector.broadcast(FLOATS, NoiseDraws.LN2), s.mul(series)).intoArray(a, i);
+        }
     }
 
     /**
@@ -600,7 +623,7 @@ final class VectorLanes implements LaneIntegrator {
             cos = cos.fma(b2, FloatVector.broadcast(FLOATS, NoiseDraws.C4));
             cos = cos.fma(b2, FloatVector.broadcast(FLOATS, NoiseDraws.C2));
             cos = cos.fma(b2, FloatVector.broadcast(FLOATS, 1f));
-            final FloatVector r = FloatVector.fromArray(FLOATS, radii, q * 2 * LANES);
+            final FloatVector r = FloatVector.fromArray(FLOATS, radii, q * 2 * LANES).neg().sqrt();
             final int k = NoiseDraws.QUAD * q;
             withSign(r.mul(cos.sub(sin)), w.lanewise(VectorOperators.LSHL, 31)).intoArray(out, k * LANES);
             withSign(r.mul(cos.add(sin)), w.lanewise(VectorOperators.LSHR, 1).lanewise(VectorOperators.LSHL, 31))
@@ -610,18 +633,6 @@ final class VectorLanes implements LaneIntegrator {
 
     private static FloatVector withSign(FloatVector x, IntVector signBits) {
         return x.reinterpretAsInts().lanewise(VectorOperators.XOR, signBits).reinterpretAsFloats();
-    }
-
-    /** ln of the bridge uniforms of {@link NoiseDraws}: draws C and D of every quad, into the rows of their steps. */
-    private void bridgeLogs() {
-        for (int q = 0; q < QUADS; q++) {
-            for (int h = 0; h < 2; h++) {
-                final IntVector c = words(NoiseDraws.QUAD * q + 2 + h);
-                final FloatVector u = ((FloatVector) c.lanewise(VectorOperators.LSHR, 8)
-                        .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1.0p-24f);
-                lnUnit(u).intoArray(lnU, (NoiseDraws.QUAD * q + 2 * h) * LANES);
-            }
-        }
     }
 
     /** Two draws per quad: the uniforms of the quad's steps (low word first). */
