@@ -22,10 +22,13 @@ record Propagator(double hMs, double decay, double relax, double noiseSd, double
                   ColouredNoisePropagator ou) {
     static Propagator of(CellModel m, double hMs) {
         final double x = hMs / m.tauMs();
-        final double p = Math.exp(-x);
-        final double relax = -Math.expm1(-x) * m.vInfMv();
+        // one transcendental call (partial steps after every hold compute a propagator):
+        // 1 - P = -expm1(-x) to full precision, 1 - P^2 = (1 - P)(1 + P)
+        final double oneMinusP = -Math.expm1(-x);
+        final double p = 1 - oneMinusP;
+        final double relax = oneMinusP * m.vInfMv();
         final boolean white = m.white();
-        final double sd = white ? m.sigmaVMv() * Math.sqrt(-Math.expm1(-2 * x)) : 0;
+        final double sd = white ? m.sigmaVMv() * Math.sqrt(oneMinusP * (2 - oneMinusP)) : 0;
         final double yScale = white ? -m.tauMs() / (m.sigmaVMv() * m.sigmaVMv() * hMs) : 0;
         final double diffusion = 2 * m.sigmaVMv() * m.sigmaVMv() / m.tauMs();
         double dExc = 1;
