@@ -392,7 +392,10 @@ final class VectorLanes implements LaneIntegrator {
 
     /**
      * As {@link #advanceWithCurrents}, for groups with synaptic currents and no noise current in any
-     * lane (the push is the synaptic currents' alone, as in {@link Cell#step}).
+     * lane (the push is the synaptic currents' alone, as in {@link Cell#step}). The three step loops
+     * repeat their set-up on purpose: each keeps only the vectors its drives need in registers (the
+     * general loop on the 'inputs' workload ran at half this one's speed), and vectors cannot be
+     * handed between methods without being boxed.
      */
     private int advanceWithSynapses(int j, int n, long event) {
         final DoubleVector th = DoubleVector.fromArray(DOUBLES, threshold, 0);
