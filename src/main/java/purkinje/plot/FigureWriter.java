@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.imageio.ImageIO;
 
 import org.jfree.chart.JFreeChart;
@@ -34,12 +33,6 @@ public final class FigureWriter {
     public static final int DEFAULT_HEIGHT_PX = 600;
     /** Decimal places of SVG coordinates. */
     private static final int SVG_DECIMALS = 2;
-    /**
-     * JFreeChart's rotated-string workaround is one global flag, which vector drawing switches off
-     * while it draws: raster draws (the flag as it is) may run together, a vector draw (flag off)
-     * runs alone. So figures drawn side by side come out as they do one at a time.
-     */
-    private static final ReentrantReadWriteLock TEXT_MODE = new ReentrantReadWriteLock();
 
     private FigureWriter() {
     }
@@ -97,12 +90,7 @@ public final class FigureWriter {
             g2.setColor(Color.WHITE);
             g2.fillRect(0, 0, w, h);
             g2.scale(scale * pixelScale, scale * pixelScale);
-            TEXT_MODE.readLock().lock();
-            try {
-                chart.draw(g2, new Rectangle2D.Double(0, 0, widthPx / scale, heightPx / scale));
-            } finally {
-                TEXT_MODE.readLock().unlock();
-            }
+            chart.draw(g2, new Rectangle2D.Double(0, 0, widthPx / scale, heightPx / scale));
         } finally {
             g2.dispose();
         }
@@ -164,8 +152,7 @@ public final class FigureWriter {
     }
 
     private static void drawWithTextAsText(JFreeChart chart, Graphics2D g2, double width, double height) {
-        TEXT_MODE.writeLock().lock();
-        try {
+        synchronized (FigureWriter.class) {
             boolean workaround = TextUtils.isUseDrawRotatedStringWorkaround();
             TextUtils.setUseDrawRotatedStringWorkaround(false);
             try {
@@ -173,8 +160,6 @@ public final class FigureWriter {
             } finally {
                 TextUtils.setUseDrawRotatedStringWorkaround(workaround);
             }
-        } finally {
-            TEXT_MODE.writeLock().unlock();
         }
     }
 

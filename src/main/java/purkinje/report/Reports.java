@@ -84,10 +84,13 @@ public final class Reports {
         try {
             List<ReportPage.DrawnFigure> drawn = new ArrayList<>();
             Path figDir = temp.resolve(FIGURES);
-            List<FigureWriter.Written> written = drawAll(content.figures(), figDir, rendering);
-            for (int i = 0; i < written.size(); i++) {
-                ReportContent.Figure f = content.figures().get(i);
-                FigureWriter.Written w = written.get(i);
+            for (ReportContent.Figure f : content.figures()) {
+                FigureWriter.Written w;
+                try {
+                    w = FigureWriter.write(f.chart(), figDir, f.name(), f.logicalHeightPx(), rendering);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not write figure " + f.name(), e);
+                }
                 List<String> names = w.files().stream().map(p -> FIGURES + "/" + p.getFileName()).toList();
                 drawn.add(new ReportPage.DrawnFigure(f, w.png(), w.widthPx(), w.heightPx(), names));
             }
@@ -120,62 +123,6 @@ public final class Reports {
             throw new UncheckedIOException("could not write the figures of " + folder, e);
         } finally {
             deleteTree(temp);
-        }
-    }
-
-    /**
-     * Draws and writes the figures, on as many threads as there are cores (at most one per figure):
-     * each figure is drawn by one thread exactly as it would be alone (files and bytes do not depend
-     * on the threads), and a failure is that of the first failing figure in list order.
-     */
-    private static List<FigureWriter.Written> drawAll(List<ReportContent.Figure> figures, Path figDir,
-                                                      Rendering rendering) {
-        int threads = Math.min(figures.size(), Runtime.getRuntime().availableProcessors());
-        if (threads <= 1) {
-            List<FigureWriter.Written> out = new ArrayList<>();
-            for (ReportContent.Figure f : figures) {
-                out.add(draw(f, figDir, rendering));
-            }
-            return out;
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "purkinje-figures");
-            t.setDaemon(true); // never holds the JVM up
-            return t;
-        });
-        try {
-            List<java.util.concurrent.Future<FigureWriter.Written>> futures = new ArrayList<>();
-            for (ReportContent.Figure f : figures) {
-                futures.add(pool.submit(() -> draw(f, figDir, rendering)));
-            }
-            List<FigureWriter.Written> out = new ArrayList<>();
-            for (java.util.concurrent.Future<FigureWriter.Written> future : futures) {
-                try {
-                    out.add(future.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while drawing the figures", e);
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static FigureWriter.Written draw(ReportContent.Figure f, Path figDir, Rendering rendering) {
-        try {
-            return FigureWriter.write(f.chart(), figDir, f.name(), f.logicalHeightPx(), rendering);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write figure " + f.name(), e);
         }
     }
 
