@@ -25,7 +25,9 @@ final class CompareRunner {
     static Outcome run(RunConfig rc, ConfigLoader.Loaded loaded, Path out, boolean force, int threads, boolean quiet,
                        boolean figures, RunInfo info, double timeLimitS) {
         purkinje.experiment.RunEstimate.of(rc, rc.conditions().size(), threads, figures).checkAndWarn(timeLimitS);
-        try (OutputFolder folder = OutputFolder.prepare(out, force)) {
+        // the report is drawn from the tables just written: kept in memory, they are not parsed again
+        try (OutputFolder folder = OutputFolder.prepare(out, force); purkinje.io.Tables.Capture kept =
+                purkinje.io.Tables.Capture.start()) {
             CompareExperiment.Result r = CompareExperiment.run(rc, threads, Progress.of(quiet, "simulating"));
             CompareOutputs.write(r, folder, info);
             r.simulation().close(); // the spike trains are in spikes.csv now; drop their temporary file

@@ -30,10 +30,87 @@ public final class Tables {
     private Tables() {
     }
 
+    /**
+     * Keeps, on this thread and while it is open, the records of the tables written here, so a
+     * {@link #read} of one of them right after (a run's report drawn from the tables it just wrote)
+     * returns them without parsing the file again: the same strings the parser would return, since
+     * every value round-trips. A file is served from memory only while its size and modification
+     * time are those it had when its writer closed; a table beyond {@link #MAX_KEPT_VALUES} values
+     * is not kept (it is read from its file as usual).
+     */
+    public static final class Capture implements AutoCloseable {
+        /** Values kept per capture at most (a short run's tables; a big run's are read back from disk). */
+        public static final long MAX_KEPT_VALUES = 2_000_000;
+        private static final ThreadLocal<Capture> CURRENT = new ThreadLocal<>();
+        private final Capture outer;
+        private final java.util.Map<Path, Kept> kept = new java.util.HashMap<>();
+        private long values;
+
+        private record Kept(List<List<String>> records, long size, long modified) {
+        }
+
+        private Capture(Capture outer) {
+            this.outer = outer;
+        }
+
+        /** Starts keeping the tables written on this thread until {@link #close}. */
+        public static Capture start() {
+            Capture c = new Capture(CURRENT.get());
+            CURRENT.set(c);
+            return c;
+        }
+
+        private boolean reserve(int n) {
+            values += n;
+            return values <= MAX_KEPT_VALUES;
+        }
+
+        private void put(Path file, List<List<String>> records) {
+            try {
+                kept.put(key(file), new Kept(java.util.Collections.unmodifiableList(records), Files.size(file),
+                        Files.getLastModifiedTime(file).toMillis()));
+            } catch (IOException e) {
+                kept.remove(key(file)); // read from the file then
+            }
+        }
+
+        private List<List<String>> get(Path file) {
+            Kept k = kept.get(key(file));
+            if (k == null) {
+                return null;
+            }
+            try {
+                if (Files.size(file) == k.size() && Files.getLastModifiedTime(file).toMillis() == k.modified()) {
+                    return k.records();
+                }
+            } catch (IOException e) {
+                // read from the file, which reports the problem
+            }
+            return null;
+        }
+
+        private static Path key(Path file) {
+            return file.toAbsolutePath().normalize();
+        }
+
+        @Override
+        public void close() {
+            kept.clear();
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        }
+    }
+
     /** Incremental CSV writer. */
     public static final class CsvWriter implements AutoCloseable {
         private final CSVPrinter out;
         private final int columns;
+        private final Path file;
+        private final Capture capture;
+        private List<List<String>> kept;
 
         public CsvWriter(Path file, List<String> header) {
             try {
@@ -42,6 +119,9 @@ public final class Tables {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            this.file = file;
+            capture = Capture.CURRENT.get();
+            kept = capture == null ? null : new ArrayList<>();
             columns = header.size();
             row(header.toArray());
         }
@@ -51,10 +131,22 @@ public final class Tables {
             if (values.length != columns) {
                 throw new IllegalArgumentException("row has " + values.length + " values for " + columns + " columns");
             }
+            Object[] cells = cells(values);
             try {
-                out.printRecord(cells(values));
+                out.printRecord(cells);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            if (kept != null) {
+                if (capture.reserve(cells.length)) {
+                    String[] text = new String[cells.length];
+                    for (int i = 0; i < cells.length; i++) {
+                        text[i] = (String) cells[i];
+                    }
+                    kept.add(java.util.Arrays.asList(text));
+                } else {
+                    kept = null; // too big to keep: read back from the file
+                }
             }
         }
 
@@ -64,6 +156,10 @@ public final class Tables {
                 out.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            if (kept != null) {
+                capture.put(file, kept);
+                kept = null;
             }
         }
     }
@@ -101,6 +197,11 @@ public final class Tables {
      * @throws ConfigException naming the file if it cannot be read or is not well-formed CSV
      */
     public static List<List<String>> read(Path file) {
+        Capture capture = Capture.CURRENT.get();
+        List<List<String>> written = capture == null ? null : capture.get(file);
+        if (written != null) {
+            return written;
+        }
         List<List<String>> out = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, FORMAT)) {
             for (CSVRecord r : parser) {

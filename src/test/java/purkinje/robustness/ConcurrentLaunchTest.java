@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrentLaunchTest {
     @TempDir
     Path dir;
+
+    private static List<Path> archives(Path root) throws java.io.IOException {
+        try (Stream<Path> s = Files.list(root.resolve("target"))) {
+            return s.filter(p -> p.getFileName().toString().matches("purkinje-cds-.*\\.jsa")).sorted().toList();
+        }
+    }
 
     @Test
     void twoLaunchesAfterAConfigEditBothRunWithoutBuilding() throws Exception {
@@ -56,6 +63,40 @@ class ConcurrentLaunchTest {
         assertFalse(both.contains("\u001b["), "no colour codes");
         for (String run : List.of("a", "b")) {
             assertTrue(Files.readString(work.resolve(run + ".out")).startsWith("purkinje 0."), run);
+        }
+
+        // class-data sharing: one of them made the archive of this jar and JVM; runs map it, quietly
+        List<Path> archives = archives(launcher.root);
+        assertEquals(1, archives.size(), archives.toString());
+        Process c = launcher.start(work, "c", "compare", "--cells", "2", "--duration", "0.5 s", "--quiet", "--out", "c");
+        assertEquals(0, Launcher.await(c, 120), Launcher.stderr(work, "c"));
+        assertEquals("", Launcher.stderr(work, "c"));
+        assertEquals(archives, archives(launcher.root), "no new archive while one fits");
+        // a rebuilt jar (here: a newer one) gets an archive of its own; the stale one goes, and nothing
+        // slows or breaks: a run during training of another launcher runs without an archive
+        Files.setLastModifiedTime(launcher.root.resolve("target/purkinje.jar"),
+                FileTime.from(Instant.now().plusSeconds(5)));
+        Process d = launcher.start(work, "d", "compare", "--cells", "2", "--duration", "0.5 s", "--quiet", "--out", "d");
+        Process e = launcher.start(work, "e", "compare", "--cells", "2", "--duration", "0.5 s", "--quiet", "--out", "e");
+        assertEquals(0, Launcher.await(d, 120), Launcher.stderr(work, "d"));
+        assertEquals(0, Launcher.await(e, 120), Launcher.stderr(work, "e"));
+        assertEquals("", Launcher.stderr(work, "d") + Launcher.stderr(work, "e"));
+        List<Path> rebuilt = archives(launcher.root);
+        assertEquals(1, rebuilt.size(), rebuilt.toString());
+        assertFalse(rebuilt.equals(archives), "the stale archive was replaced");
+        // killing the launcher while it trains ends the training java too, and leaves no temporary folder
+        Files.delete(rebuilt.get(0));
+        Process k = launcher.start(work, "k", "--version");
+        ProcessHandle training = Launcher.java(k, 30);
+        Launcher.signal(9, k.pid());
+        Launcher.await(k, 10);
+        assertTrue(training.onExit().get(30, TimeUnit.SECONDS) != null && !training.isAlive());
+        Process next = launcher.start(work, "next", "compare", "--cells", "2", "--duration", "0.5 s", "--quiet",
+                "--no-figures", "--out", "next");
+        assertEquals(0, Launcher.await(next, 120), Launcher.stderr(work, "next"));
+        assertEquals("", Launcher.stderr(work, "next"));
+        try (Stream<Path> left = Files.list(launcher.tmp)) {
+            assertEquals(List.of(), left.toList(), "no temporary folder left behind");
         }
 
         // a release jar: copied elsewhere, run with plain java, no Maven, no configs folder

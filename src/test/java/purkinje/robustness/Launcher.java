@@ -26,10 +26,13 @@ import java.util.stream.Stream;
 final class Launcher {
     final Path root;
     final Path tmp;
+    /** Whether the launcher may make and use a class-data archive (only for a real, self-contained jar). */
+    final boolean cds;
 
-    private Launcher(Path root, Path tmp) {
+    private Launcher(Path root, Path tmp, boolean cds) {
         this.root = root;
         this.tmp = tmp;
+        this.cds = cds;
     }
 
     /** A project folder with the launcher, pom.xml, configs and an up-to-date jar (no build needed). */
@@ -62,7 +65,9 @@ final class Launcher {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
             out.flush();
         }
-        return new Launcher(root, Files.createDirectories(dir.resolve("tmp")));
+        // a jar whose Class-Path names folders cannot be archived (the JVM refuses to dump one), so these
+        // runs go without class-data sharing, as PURKINJE_CDS=0 (freshCheckout's real jar has it)
+        return new Launcher(root, Files.createDirectories(dir.resolve("tmp")), false);
     }
 
     /** A copy of the project's build inputs without any jar: the first launch must build it. */
@@ -83,7 +88,7 @@ final class Launcher {
                 }
             }
         }
-        return new Launcher(root, Files.createDirectories(dir.resolve("tmp")));
+        return new Launcher(root, Files.createDirectories(dir.resolve("tmp")), true);
     }
 
     /** Starts {@code ./purkinje ARGS} in {@code workDir}, stdout and stderr to files beside it. */
@@ -97,6 +102,11 @@ final class Launcher {
         env.put("TMPDIR", tmp.toString());
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.remove("PURKINJE_JAVA_OPTS");
+        if (cds) {
+            env.remove("PURKINJE_CDS");
+        } else {
+            env.put("PURKINJE_CDS", "0");
+        }
         return pb.start();
     }
 
