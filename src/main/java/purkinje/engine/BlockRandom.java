@@ -5,12 +5,12 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * The xoshiro256++ generator (Blackman and Vigna 2018), output for output the same stream as
  * Commons RNG's {@code XoShiRo256PlusPlus} from the same state (a test checks it), with one
- * addition: its state is open to {@code WhiteNoiseLanes}, which runs the same recurrence for
+ * addition: its state is open to {@code VectorLanes}, which runs the same recurrence for
  * several cells' streams at once in the lanes of a vector and hands the state back. Samplers of
  * the library can draw from the same stream.
  */
 final class BlockRandom implements UniformRandomProvider {
-    // package-private: WhiteNoiseLanes loads and stores the state of a lane group's streams
+    // package-private: VectorLanes loads and stores the state of a lane group's streams
     long s0;
     long s1;
     long s2;

@@ -8,9 +8,10 @@ import purkinje.model.PoissonInput;
 
 /**
  * One LIF cell: its state and the one step every drive goes through ({@link #step}). The scalar
- * loop ({@link CellIntegrator}) runs it for every cell; {@code WhiteNoiseLanes} runs the same full
- * step for white-noise cells side by side and hands every step that needs more (a spike, a possible
- * bridge crossing, the end of a hold) to this method, so both give the same numbers.
+ * loop ({@link CellIntegrator}) runs it for every cell; {@code VectorLanes} runs the same free and
+ * held steps for several cells side by side, whatever drives them, and hands every step that needs
+ * more (a spike, a bridge crossing, the end of a hold, a climbing-fibre event) to this method, so
+ * both give the same numbers.
  *
  * <p><b>Step k</b> (from k dt to (k + 1) dt), in this order:
  * <ol>

@@ -47,7 +47,7 @@ record CellModel(double tauMs, double capacitancePf, double vInfMv, double vThre
         return sigmaVMv > 0 && tauNoiseMs > 0;
     }
 
-    /** Only white noise or none: the drives a lane group of {@code WhiteNoiseLanes} takes. */
+    /** Only white noise or none: the one-cell path then takes its shorter step call. */
     boolean whiteNoiseOnly() {
         return !colouredNoise() && excitatory == null && inhibitory == null && climbing == null;
     }
