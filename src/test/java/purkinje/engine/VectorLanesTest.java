@@ -140,6 +140,18 @@ class VectorLanesTest {
         }
     }
 
+    /** Inputs with many events per step: counts beyond the few table entries held in registers. */
+    private static CellModel manyEvents(int i) {
+        PoissonInput pf = new PoissonInput(5 + i, 20000, 0.05, 1);     // 10+ events per step at dt 0.1 ms
+        PoissonInput in = new PoissonInput(10, 2000 + 500 * i, 0.2, 3); // 2+ events per step
+        return CellModel.of(20, 20, -40, -50, -65, 1.5 + 0.1 * i, 1 + i % 2, 0, new Inputs(pf, i % 3 == 0 ? null : in, null));
+    }
+
+    @Test
+    void groupsWithManyEventsPerStepEqualOneCellAtATime() {
+        assertGroupEqualsOneCellAtATime(VectorLanesTest::manyEvents, 0, false);
+    }
+
     @Test
     void keptSpikeTrainsAreTheSameThroughTheEnsemble() {
         // 8 lane groups and a remainder integrated one at a time; a second run of a 3-cell
