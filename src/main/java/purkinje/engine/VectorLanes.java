@@ -109,7 +109,6 @@ final class VectorLanes implements LaneIntegrator {
     private final double[] decayInh = new double[LANES];
     private final double[] pxx = new double[LANES];
     private final double[] l11 = new double[LANES];
-    private final boolean[] currentsLane = new boolean[LANES];
     // state at the start of the next step, and where the loop stopped: the step's start and end values
     private final double[] v = new double[LANES];
     private final double[] iExc = new double[LANES];
@@ -166,13 +165,6 @@ final class VectorLanes implements LaneIntegrator {
             load(inhState, l, s.inhibitory());
             countsExc = Math.max(countsExc, table(cdfExc, tablesExc, l, c.excitatoryCounts()));
             countsInh = Math.max(countsInh, table(cdfInh, tablesInh, l, c.inhibitoryCounts()));
-        }
-        for (int l = 0; l < LANES; l++) {
-            lookUpExc[l] = lookUpFrom(tablesExc[l], countsExc);
-            lookUpInh[l] = lookUpFrom(tablesInh[l], countsInh);
-        }
-        for (int l = 0; l < LANES; l++) {
-            Cell c = group[l];
             weightExc[l] = c.excitatoryWeightPa();
             weightInh[l] = c.inhibitoryWeightPa();
             currents[l] = c.hasCurrents();
@@ -182,12 +174,15 @@ final class VectorLanes implements LaneIntegrator {
             decayInh[l] = c.full.decayInh();
             pxx[l] = c.full.ou() == null ? 0 : c.full.ou().pxx();
             l11[l] = c.full.ou() == null ? 0 : c.full.ou().l11();
-            currentsLane[l] = currents[l];
             v[l] = c.v;
             iExc[l] = c.iExcPa;
             iInh[l] = c.iInhPa;
             x[l] = c.xMv;
             setCoefficients(l, 0);
+        }
+        for (int l = 0; l < LANES; l++) { // needs every lane's table: the group compares as many entries as its longest
+            lookUpExc[l] = lookUpFrom(tablesExc[l], countsExc);
+            lookUpInh[l] = lookUpFrom(tablesInh[l], countsInh);
         }
         currentsMask = VectorMask.fromArray(DOUBLES, currents, 0);
         nextEvent = nextEvent(0);
