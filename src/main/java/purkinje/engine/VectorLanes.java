@@ -103,6 +103,9 @@ final class VectorLanes implements LaneIntegrator {
     private final double[] pux = new double[LANES];
     private final double[] l21 = new double[LANES];
     private final double[] l22 = new double[LANES];
+    /** Per lane, the coefficients of a free full step: decay, relax, noiseSd, gainExc, gainInh, pux, l21, l22, bridgeScale. */
+    private static final int COEFFICIENTS = 9;
+    private final double[] free = new double[COEFFICIENTS * LANES];
     // per-lane constants
     private final double[] threshold = new double[LANES];
     private final double[] decayExc = new double[LANES];
@@ -118,7 +121,8 @@ final class VectorLanes implements LaneIntegrator {
     private final double[] iExcEnd = new double[LANES];
     private final double[] iInhEnd = new double[LANES];
     private final double[] xEnd = new double[LANES];
-    private final double[] attention = new double[LANES];
+    /** Per lane at the step where the loop stopped: 1 if it reached V_th or its bridge crossed, else 0. */
+    private final double[] crossed = new double[LANES];
     private VectorMask<Double> currentsMask;
 
     private Cell[] cells;
@@ -129,6 +133,8 @@ final class VectorLanes implements LaneIntegrator {
     private boolean quietLanes;
     /** The next step at which some lane's hold ends or climbing fibre fires (it needs the exact step). */
     private long nextEvent;
+    /** That step per lane ({@link Cell#nextEventStep}); it only changes when the lane's cell takes a step itself. */
+    private final long[] laneEvent = new long[LANES];
 
     @Override
     public int lanes() {
@@ -178,6 +184,7 @@ final class VectorLanes implements LaneIntegrator {
             iExc[l] = c.iExcPa;
             iInh[l] = c.iInhPa;
             x[l] = c.xMv;
+            setFreeCoefficients(l);
             setCoefficients(l, 0);
         }
         for (int l = 0; l < LANES; l++) { // needs every lane's table: the group compares as many entries as its longest
@@ -185,7 +192,10 @@ final class VectorLanes implements LaneIntegrator {
             lookUpInh[l] = lookUpFrom(tablesInh[l], countsInh);
         }
         currentsMask = VectorMask.fromArray(DOUBLES, currents, 0);
-        nextEvent = nextEvent(0);
+        for (int l = 0; l < LANES; l++) {
+            laneEvent[l] = group[l].nextEventStep(0);
+        }
+        nextEvent = nextEvent();
         final long steps = ctx.steps();
         long unreported = 0;
         for (long base = 0; base < steps; base += BLOCK) {
@@ -261,28 +271,54 @@ final class VectorLanes implements LaneIntegrator {
         return counts == null ? 2 : counts.cdf(Math.min(entries, counts.tableSize()) - 1);
     }
 
-    /** Lane l's coefficients for step k: the cell's own, or frozen while step k is wholly held. */
-    private void setCoefficients(int l, long k) {
-        Cell c = cells[l];
-        boolean frozen = c.refractoryAt(k);
-        Propagator p = c.full;
-        decay[l] = frozen ? 1 : p.decay();
-        relax[l] = frozen ? 0 : p.relax();
-        noiseSd[l] = frozen ? 0 : p.noiseSd();
-        gainExc[l] = frozen ? 0 : p.gainExc();
-        gainInh[l] = frozen ? 0 : p.gainInh();
-        pux[l] = frozen || p.ou() == null ? 0 : p.ou().pux();
-        l21[l] = frozen || p.ou() == null ? 0 : p.ou().l21();
-        l22[l] = frozen || p.ou() == null ? 0 : p.ou().l22();
-        // no bridge: NaN fails every comparison; frozen: -infinity keeps y below every ln u
-        bridgeScale[l] = !c.model.white() ? Double.NaN : frozen ? Double.NEGATIVE_INFINITY : c.bridgeLnScale;
+    /** Lane l's coefficients of a free full step (its cell's {@link Cell#full} propagator), for {@link #setCoefficients}. */
+    private void setFreeCoefficients(int l) {
+        final Cell c = cells[l];
+        final Propagator p = c.full;
+        final int o = l * COEFFICIENTS;
+        free[o] = p.decay();
+        free[o + 1] = p.relax();
+        free[o + 2] = p.noiseSd();
+        free[o + 3] = p.gainExc();
+        free[o + 4] = p.gainInh();
+        free[o + 5] = p.ou() == null ? 0 : p.ou().pux();
+        free[o + 6] = p.ou() == null ? 0 : p.ou().l21();
+        free[o + 7] = p.ou() == null ? 0 : p.ou().l22();
+        // no bridge: NaN fails every comparison
+        free[o + 8] = c.model.white() ? c.bridgeLnScale : Double.NaN;
     }
 
-    /** The first step from k at which some lane's hold ends or climbing fibre fires. */
-    private long nextEvent(long k) {
+    /** Lane l's coefficients for step k: the free step's, or frozen while step k is wholly held. */
+    private void setCoefficients(int l, long k) {
+        final int o = l * COEFFICIENTS;
+        if (!cells[l].refractoryAt(k)) {
+            decay[l] = free[o];
+            relax[l] = free[o + 1];
+            noiseSd[l] = free[o + 2];
+            gainExc[l] = free[o + 3];
+            gainInh[l] = free[o + 4];
+            pux[l] = free[o + 5];
+            l21[l] = free[o + 6];
+            l22[l] = free[o + 7];
+            bridgeScale[l] = free[o + 8];
+        } else { // frozen: V kept, no push; -infinity keeps y below every ln u (NaN without a bridge)
+            decay[l] = 1;
+            relax[l] = 0;
+            noiseSd[l] = 0;
+            gainExc[l] = 0;
+            gainInh[l] = 0;
+            pux[l] = 0;
+            l21[l] = 0;
+            l22[l] = 0;
+            bridgeScale[l] = free[o + 8] == free[o + 8] ? Double.NEGATIVE_INFINITY : Double.NaN;
+        }
+    }
+
+    /** The first step at which some lane's hold ends or climbing fibre fires. */
+    private long nextEvent() {
         long next = Long.MAX_VALUE;
-        for (Cell c : cells) {
-            next = Math.min(next, c.nextEventStep(k));
+        for (long e : laneEvent) {
+            next = Math.min(next, e);
         }
         return next;
     }
@@ -313,16 +349,6 @@ final class VectorLanes implements LaneIntegrator {
         }
         vStart.intoArray(v, 0);
         return j;
-    }
-
-    /**
-     * The vector loop's crossing test for lane l at the step where it stopped (row {@code at}),
-     * recomputed from the stored start and end values with the same operations: keeping the mask
-     * itself past the loop made C2 allocate it in every step.
-     */
-    private boolean crossedAt(int l, int at) {
-        final double y = (threshold[l] - v[l]) * (threshold[l] - vEnd[l]) * bridgeScale[l];
-        return vEnd[l] >= threshold[l] || y > lnU[at + l];
     }
 
     /**
@@ -442,31 +468,47 @@ final class VectorLanes implements LaneIntegrator {
      */
     private void settle(long k, int j) {
         final int at = j * LANES;
+        crossingFlags(j);
         for (int l = 0; l < LANES; l++) {
-            final Cell c = cells[l];
-            if (crossedAt(l, at) || c.nextEventStep(k) == k) {
+            if (crossed[l] != 0 || laneEvent[l] == k) {
+                final Cell c = cells[l];
                 c.v = v[l];
                 c.iExcPa = iExc[l];
                 c.iInhPa = iInh[l];
                 c.xMv = x[l];
                 c.step(k, z[at + l], lnU[at + l], zNoise[at + l], uExc[at + l], uInh[at + l]);
-                v[l] = c.v;
-                iExc[l] = c.iExcPa;
-                iInh[l] = c.iInhPa;
-                x[l] = c.xMv;
+                vEnd[l] = c.v;
+                iExcEnd[l] = c.iExcPa;
+                iInhEnd[l] = c.iInhPa;
+                xEnd[l] = c.xMv;
                 setCoefficients(l, k + 1);
-            } else {
-                v[l] = vEnd[l];
-                if (hasCurrents) {
-                    iExc[l] = iExcEnd[l];
-                    iInh[l] = iInhEnd[l];
-                }
-                if (hasNoise) {
-                    x[l] = xEnd[l];
-                }
+                laneEvent[l] = c.nextEventStep(k + 1);
             }
         }
-        nextEvent = nextEvent(k + 1);
+        // every lane's state after step k: the vector's end values, or those of Cell.step
+        DoubleVector.fromArray(DOUBLES, vEnd, 0).intoArray(v, 0);
+        if (hasCurrents) {
+            DoubleVector.fromArray(DOUBLES, iExcEnd, 0).intoArray(iExc, 0);
+            DoubleVector.fromArray(DOUBLES, iInhEnd, 0).intoArray(iInh, 0);
+        }
+        if (hasNoise) {
+            DoubleVector.fromArray(DOUBLES, xEnd, 0).intoArray(x, 0);
+        }
+        nextEvent = nextEvent();
+    }
+
+    /**
+     * The step loop's crossing test at the step where it stopped (row j), recomputed from the stored
+     * start and end values with the same operations, into {@link #crossed} (1: crossed): keeping the
+     * loop's mask itself past the loop made C2 allocate it in every step.
+     */
+    private void crossingFlags(int j) {
+        final DoubleVector th = DoubleVector.fromArray(DOUBLES, threshold, 0);
+        final DoubleVector end = DoubleVector.fromArray(DOUBLES, vEnd, 0);
+        final DoubleVector y = th.sub(DoubleVector.fromArray(DOUBLES, v, 0)).mul(th.sub(end))
+                .mul(DoubleVector.fromArray(DOUBLES, bridgeScale, 0));
+        DoubleVector.zero(DOUBLES).blend(1, end.compare(VectorOperators.GE, th).or(y.compare(VectorOperators.GT, row(lnU, j))))
+                .intoArray(crossed, 0);
     }
 
     // The passes that make a block's random numbers, called through function objects on purpose: a
