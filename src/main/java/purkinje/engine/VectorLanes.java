@@ -507,7 +507,7 @@ final class VectorLanes implements LaneIntegrator {
         final DoubleVector end = DoubleVector.fromArray(DOUBLES, vEnd, 0);
         final DoubleVector y = th.sub(DoubleVector.fromArray(DOUBLES, v, 0)).mul(th.sub(end))
                 .mul(DoubleVector.fromArray(DOUBLES, bridgeScale, 0));
-        DoubleVector.zero(DOUBLES).blend(1, end.compare(VectorOperators.GE, th).or(y.compare(VectorOperators.GT, row(lnU, j))))
+        DoubleVector.zero(DOUBLES).blend(DoubleVector.broadcast(DOUBLES, 1), end.compare(VectorOperators.GE, th).or(y.compare(VectorOperators.GT, row(lnU, j))))
                 .intoArray(crossed, 0);
     }
 
@@ -705,11 +705,12 @@ final class VectorLanes implements LaneIntegrator {
         final DoubleVector w = DoubleVector.fromArray(DOUBLES, weight, 0);
         final DoubleVector last = DoubleVector.fromArray(DOUBLES, lookUp, 0);
         final DoubleVector zero = DoubleVector.zero(DOUBLES);
+        final DoubleVector one = DoubleVector.broadcast(DOUBLES, 1);
         for (int j = 0; j < BLOCK; j++) {
             final DoubleVector uj = DoubleVector.fromArray(DOUBLES, u, j * LANES);
             DoubleVector count = zero;
             for (int k = 0; k < entries; k++) {
-                count = count.add(zero.blend(1, uj.compare(VectorOperators.GE, DoubleVector.fromArray(DOUBLES, cdf, k * LANES))));
+                count = count.add(zero.blend(one, uj.compare(VectorOperators.GE, DoubleVector.fromArray(DOUBLES, cdf, k * LANES))));
             }
             count.mul(w).intoArray(add, j * LANES);
             if (uj.compare(VectorOperators.GE, last).anyTrue()) {
@@ -731,11 +732,12 @@ final class VectorLanes implements LaneIntegrator {
         final DoubleVector w = DoubleVector.fromArray(DOUBLES, weight, 0);
         final DoubleVector last = DoubleVector.fromArray(DOUBLES, lookUp, 0);
         final DoubleVector zero = DoubleVector.zero(DOUBLES);
+        final DoubleVector one = DoubleVector.broadcast(DOUBLES, 1); // blend(1, m) would convert the long 1 in every step
         for (int j = 0; j < BLOCK; j++) {
             final DoubleVector uj = DoubleVector.fromArray(DOUBLES, u, j * LANES);
-            final DoubleVector count = zero.blend(1, uj.compare(VectorOperators.GE, f0))
-                    .add(zero.blend(1, uj.compare(VectorOperators.GE, f1)))
-                    .add(zero.blend(1, uj.compare(VectorOperators.GE, f2)));
+            final DoubleVector count = zero.blend(one, uj.compare(VectorOperators.GE, f0))
+                    .add(zero.blend(one, uj.compare(VectorOperators.GE, f1)))
+                    .add(zero.blend(one, uj.compare(VectorOperators.GE, f2)));
             count.mul(w).intoArray(add, j * LANES);
             if (uj.compare(VectorOperators.GE, last).anyTrue()) {
                 lookUp(u, j, lookUp, weight, tables, add);
