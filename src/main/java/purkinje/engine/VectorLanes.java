@@ -92,6 +92,8 @@ final class VectorLanes implements LaneIntegrator {
     private final PoissonCounts[] tablesInh = new PoissonCounts[LANES];
     private final double[] lookUpExc = new double[LANES];
     private final double[] lookUpInh = new double[LANES];
+    /** Per lane, after a block of {@link #countsFewEntries}: negative if no u reached the lane's last compared entry. */
+    private final long[] lookUpFlags = new long[LANES];
 
     // per-lane coefficients of the current step (frozen values while held)
     private final double[] decay = new double[LANES];
@@ -696,7 +698,7 @@ final class VectorLanes implements LaneIntegrator {
      * &lt;= u), the first {@code entries} entries compared lane-wise, larger counts looked up per
      * lane; times the lanes' weights into {@code add}.
      */
-    private static void counts(double[] u, double[] cdf, int entries, double[] lookUp, double[] weight,
+    private void counts(double[] u, double[] cdf, int entries, double[] lookUp, double[] weight,
                                PoissonCounts[] tables, double[] add) {
         if (entries <= FEW_ENTRIES) {
             countsFewEntries(u, cdf, entries, lookUp, weight, tables, add);
@@ -722,8 +724,18 @@ final class VectorLanes implements LaneIntegrator {
     /** Entries compared with the table held in registers (the common case: a few events per step at most). */
     private static final int FEW_ENTRIES = 3;
 
-    /** {@link #counts} for at most {@link #FEW_ENTRIES} compared entries (missing ones never reached: 2). */
-    private static void countsFewEntries(double[] u, double[] cdf, int entries, double[] lookUp, double[] weight,
+    /** Bits of the double 2^52: OR-ing a small integer s into them gives the double 2^52 + s, exactly. */
+    private static final long TWO_TO_52_BITS = 0x4330000000000000L;
+
+    /**
+     * {@link #counts} for at most {@link #FEW_ENTRIES} compared entries (missing ones never reached:
+     * 2), without vector masks, which cost several instructions each on JDK 17 with AVX-512: the
+     * sign bit of u - F_k is 1 exactly where u &lt; F_k (u, F_k &gt; 0, so u - F_k is never -0),
+     * the entries below u are summed as integers and turned into a double by the 2^52 trick. Which
+     * lanes need a look-up is collected over the block (the sign bits of u - last ANDed) and
+     * looked up lane by lane after it.
+     */
+    private void countsFewEntries(double[] u, double[] cdf, int entries, double[] lookUp, double[] weight,
                                          PoissonCounts[] tables, double[] add) {
         final DoubleVector never = DoubleVector.broadcast(DOUBLES, 2);
         final DoubleVector f0 = DoubleVector.fromArray(DOUBLES, cdf, 0);
@@ -731,16 +743,27 @@ final class VectorLanes implements LaneIntegrator {
         final DoubleVector f2 = entries > 2 ? DoubleVector.fromArray(DOUBLES, cdf, 2 * LANES) : never;
         final DoubleVector w = DoubleVector.fromArray(DOUBLES, weight, 0);
         final DoubleVector last = DoubleVector.fromArray(DOUBLES, lookUp, 0);
-        final DoubleVector zero = DoubleVector.zero(DOUBLES);
-        final DoubleVector one = DoubleVector.broadcast(DOUBLES, 1); // blend(1, m) would convert the long 1 in every step
+        final DoubleVector threePlus = DoubleVector.broadcast(DOUBLES, 0x1.0p52 + FEW_ENTRIES);
+        LongVector allBelow = LongVector.broadcast(LONGS, -1L);
         for (int j = 0; j < BLOCK; j++) {
             final DoubleVector uj = DoubleVector.fromArray(DOUBLES, u, j * LANES);
-            final DoubleVector count = zero.blend(one, uj.compare(VectorOperators.GE, f0))
-                    .add(zero.blend(one, uj.compare(VectorOperators.GE, f1)))
-                    .add(zero.blend(one, uj.compare(VectorOperators.GE, f2)));
-            count.mul(w).intoArray(add, j * LANES);
-            if (uj.compare(VectorOperators.GE, last).anyTrue()) {
-                lookUp(u, j, lookUp, weight, tables, add);
+            // written out, not a helper: a method taking vectors, compiled on its own, boxes them
+            final LongVector above = uj.sub(f0).viewAsIntegralLanes().lanewise(VectorOperators.LSHR, 63)
+                    .add(uj.sub(f1).viewAsIntegralLanes().lanewise(VectorOperators.LSHR, 63))
+                    .add(uj.sub(f2).viewAsIntegralLanes().lanewise(VectorOperators.LSHR, 63));
+            // count = 3 - (entries above u) = (2^52 + 3) - (2^52 + above), exactly
+            threePlus.sub(above.or(TWO_TO_52_BITS).viewAsFloatingLanes()).mul(w).intoArray(add, j * LANES);
+            allBelow = allBelow.and(uj.sub(last).viewAsIntegralLanes());
+        }
+        allBelow.intoArray(lookUpFlags, 0);
+        for (int l = 0; l < LANES; l++) {
+            if (lookUpFlags[l] >= 0) { // some step's u reached the lane's last compared entry
+                for (int j = 0; j < BLOCK; j++) {
+                    final double ul = u[j * LANES + l];
+                    if (ul >= lookUp[l]) {
+                        add[j * LANES + l] = weight[l] * tables[l].count(ul);
+                    }
+                }
             }
         }
     }
