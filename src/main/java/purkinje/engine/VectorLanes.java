@@ -312,7 +312,7 @@ final class VectorLanes implements LaneIntegrator {
             pux[l] = 0;
             l21[l] = 0;
             l22[l] = 0;
-            bridgeScale[l] = free[o + 8] == free[o + 8] ? Double.NEGATIVE_INFINITY : Double.NaN;
+            bridgeScale[l] = cells[l].model.white() ? Double.NEGATIVE_INFINITY : Double.NaN;
         }
     }
 
@@ -509,8 +509,8 @@ final class VectorLanes implements LaneIntegrator {
         final DoubleVector end = DoubleVector.fromArray(DOUBLES, vEnd, 0);
         final DoubleVector y = th.sub(DoubleVector.fromArray(DOUBLES, v, 0)).mul(th.sub(end))
                 .mul(DoubleVector.fromArray(DOUBLES, bridgeScale, 0));
-        DoubleVector.zero(DOUBLES).blend(DoubleVector.broadcast(DOUBLES, 1), end.compare(VectorOperators.GE, th).or(y.compare(VectorOperators.GT, row(lnU, j))))
-                .intoArray(crossed, 0);
+        final VectorMask<Double> cross = end.compare(VectorOperators.GE, th).or(y.compare(VectorOperators.GT, row(lnU, j)));
+        DoubleVector.zero(DOUBLES).blend(DoubleVector.broadcast(DOUBLES, 1), cross).intoArray(crossed, 0);
     }
 
     // The passes that make a block's random numbers, called through function objects on purpose: a
@@ -699,7 +699,7 @@ final class VectorLanes implements LaneIntegrator {
      * lane; times the lanes' weights into {@code add}.
      */
     private void counts(double[] u, double[] cdf, int entries, double[] lookUp, double[] weight,
-                               PoissonCounts[] tables, double[] add) {
+                        PoissonCounts[] tables, double[] add) {
         if (entries <= FEW_ENTRIES) {
             countsFewEntries(u, cdf, entries, lookUp, weight, tables, add);
             return;
@@ -731,12 +731,13 @@ final class VectorLanes implements LaneIntegrator {
      * {@link #counts} for at most {@link #FEW_ENTRIES} compared entries (missing ones never reached:
      * 2), without vector masks, which cost several instructions each on JDK 17 with AVX-512: the
      * sign bit of u - F_k is 1 exactly where u &lt; F_k (u, F_k &gt; 0, so u - F_k is never -0),
-     * the entries below u are summed as integers and turned into a double by the 2^52 trick. Which
+     * these bits are summed as integers (the entries above u) and the count, 3 minus that sum, is
+     * made a double by the 2^52 trick. Which
      * lanes need a look-up is collected over the block (the sign bits of u - last ANDed) and
      * looked up lane by lane after it.
      */
     private void countsFewEntries(double[] u, double[] cdf, int entries, double[] lookUp, double[] weight,
-                                         PoissonCounts[] tables, double[] add) {
+                                  PoissonCounts[] tables, double[] add) {
         final DoubleVector never = DoubleVector.broadcast(DOUBLES, 2);
         final DoubleVector f0 = DoubleVector.fromArray(DOUBLES, cdf, 0);
         final DoubleVector f1 = entries > 1 ? DoubleVector.fromArray(DOUBLES, cdf, LANES) : never;
