@@ -45,7 +45,10 @@ add_row() { # NAME WHAT LINE
 cpu_has() { grep -qw "$1" /proc/cpuinfo; }
 
 echo "== $workload workload: $cells cells x $duration s at dt 0.1 ms, $threads thread(s), $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "== CPU: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1); SIMD: $(for f in avx2 fma avx512f; do cpu_has $f && printf '%s ' $f; done)"
+lscpu_field() { lscpu | sed -n "s/^$1:[[:space:]]*//p" | head -1; }
+# the CPU names the table: speeds and ratios differ between CPU kinds (Zen 3, Zen 4, Intel, ...)
+cpu="$(lscpu_field 'Model name') (family $(lscpu_field 'CPU family') model $(lscpu_field 'Model')); SIMD: $(for f in avx2 fma avx512f; do cpu_has $f && printf '%s ' $f; done)"
+echo "== CPU: $cpu"
 
 if [ "$workload" = ensemble ]; then
   if command -v gcc >/dev/null; then
@@ -119,4 +122,5 @@ awk -F'|' -v workload="$workload" '
     }
     if (p && limit > 0) printf "\npurkinje / the faster SIMD C loop (this machine'"'"'s practical limit): %.2f\n", speed[p] / limit
   }' "$rows"
+echo "CPU: $cpu"
 for n in "${notes[@]+"${notes[@]}"}"; do echo "note: $n"; done
