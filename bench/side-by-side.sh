@@ -3,7 +3,8 @@
 # one after another, and prints one table of cell-steps per second and rates, with ratios from
 # this run only (absolute speeds drift between runs and machines; ratios within one run do not).
 #
-#   bench/side-by-side.sh            # 'ensemble': C loops (AVX2, AVX-512, scalar), Brian2, purkinje
+#   bench/side-by-side.sh            # 'ensemble': C loops (AVX2, AVX-512, scalar; the SIMD ones also
+#                                    #   with purkinje's spike rule, -exact), Brian2, purkinje
 #   bench/side-by-side.sh inputs     # 'inputs': Brian2 and purkinje, plus purkinje's 'ensemble' for the ratio
 #
 # Environment: CELLS and DURATION_S (default: the workload's 10,000 or 2,000 cells, 10 s),
@@ -67,6 +68,18 @@ if [ "$workload" = ensemble ]; then
         scalar) add_row "C ensemble-scalar" "scalar ziggurat, bridge" "$line" ;;
       esac
     done
+    # the SIMD loops again with purkinje's spike rule (bench/c/exact-spikes.h): the same work in C
+    for loop in "${loops[@]}"; do
+      [ "$loop" = scalar ] && continue
+      gcc -O3 -march=native -fopenmp -DEXACT_SPIKES -o "$work/ensemble-$loop-exact" "bench/c/ensemble-$loop.c" -lm
+      echo "== C ensemble-$loop-exact"
+      line=$("$work/ensemble-$loop-exact" "$cells" "$duration")
+      echo "$line"
+      case $loop in
+        avx512) add_row "C ensemble-avx512-exact" "AVX-512, exact + bridge" "$line" ;;
+        avx2) add_row "C ensemble-avx2-exact" "AVX2+FMA, exact + bridge" "$line" ;;
+      esac
+    done
   else
     notes+=("gcc not found: C loops not run (apt-get install -y gcc)")
   fi
@@ -109,7 +122,8 @@ echo "== side by side: $workload workload, one run on this machine (theory from 
 awk -F'|' -v workload="$workload" '
   { name[NR] = $1; what[NR] = $2; speed[NR] = $3 + 0; wt[NR] = $4; red[NR] = $5; thr[NR] = $6
     if ($1 == "purkinje " workload) p = NR
-    if ($1 ~ /^C ensemble-avx/ && $3 + 0 > limit) limit = $3 + 0 }
+    if ($1 ~ /^C ensemble-avx[0-9]*$/ && $3 + 0 > limit) limit = $3 + 0
+    if ($1 ~ /^C ensemble-avx[0-9]*-exact$/ && $3 + 0 > same) same = $3 + 0 }
   END {
     printf "| %-26s | %-24s | %7s | %12s | %14s | %12s | %15s |\n", "implementation", "method", "threads",
            "cell-steps/s", "rate WT (Hz)", "reduced (Hz)", "purkinje / this"
@@ -121,6 +135,7 @@ awk -F'|' -v workload="$workload" '
              wt[i], red[i], ratio
     }
     if (p && limit > 0) printf "\npurkinje / the faster SIMD C loop (this machine'"'"'s practical limit): %.2f\n", speed[p] / limit
+    if (p && same > 0) printf "purkinje / the faster SIMD C loop with purkinje'"'"'s spike rule (the same work): %.2f\n", speed[p] / same
   }' "$rows"
 echo "CPU: $cpu"
 for n in "${notes[@]+"${notes[@]}"}"; do echo "note: $n"; done

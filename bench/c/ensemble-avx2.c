@@ -2,6 +2,7 @@
  * 4 double lanes. The loop is lanes-kernel.h; this file maps its primitives to AVX2.
  * Runs on any x86-64 CPU with AVX2 and FMA (AVX-512 CPUs included).
  * Build: gcc -O3 -march=native -fopenmp ensemble-avx2.c -o ensemble-avx2 -lm
+ *   with purkinje's spike rule (exact-spikes.h): add -DEXACT_SPIKES (loop name c-avx2-exact)
  * Usage: ./ensemble-avx2 CELLS DURATION_S [SEED] */
 #include <immintrin.h>
 
@@ -50,6 +51,10 @@ typedef __m256d md; /* a double mask: all bits set per true lane */
 #define FMSUB_D(a, b, c) _mm256_fmsub_pd((a), (b), (c))
 #define CMPGT_D(a, b) _mm256_cmp_pd((a), (b), _CMP_GT_OQ)
 #define CMPLE_D(a, b) _mm256_cmp_pd((a), (b), _CMP_LE_OQ)
+#define CMPLT_D(a, b) _mm256_cmp_pd((a), (b), _CMP_LT_OQ)
+#define CMPEQ_D(a, b) _mm256_cmp_pd((a), (b), _CMP_EQ_OQ)
+#define MASK_OR(a, b) _mm256_or_pd((a), (b))
+#define MOVEMASK_D(m) _mm256_movemask_pd(m) /* one bit per lane */
 #define MASK_AND(a, b) _mm256_and_pd((a), (b))
 #define MASK_ANDNOT(a, b) _mm256_andnot_pd((a), (b)) /* not a, and b */
 /* lanes of m take b, the others a */

@@ -2,6 +2,7 @@
  * 8 double lanes and mask registers. The loop is lanes-kernel.h; this file maps its primitives
  * to AVX-512F (nothing beyond the foundation subset). Needs a CPU with avx512f.
  * Build: gcc -O3 -march=native -fopenmp ensemble-avx512.c -o ensemble-avx512 -lm
+ *   with purkinje's spike rule (exact-spikes.h): add -DEXACT_SPIKES (loop name c-avx512-exact)
  * Usage: ./ensemble-avx512 CELLS DURATION_S [SEED] */
 #include <immintrin.h>
 
@@ -50,6 +51,10 @@ typedef __mmask8 md;
 #define FMSUB_D(a, b, c) _mm512_fmsub_pd((a), (b), (c))
 #define CMPGT_D(a, b) _mm512_cmp_pd_mask((a), (b), _CMP_GT_OQ)
 #define CMPLE_D(a, b) _mm512_cmp_pd_mask((a), (b), _CMP_LE_OQ)
+#define CMPLT_D(a, b) _mm512_cmp_pd_mask((a), (b), _CMP_LT_OQ)
+#define CMPEQ_D(a, b) _mm512_cmp_pd_mask((a), (b), _CMP_EQ_OQ)
+#define MASK_OR(a, b) ((md)((a) | (b)))
+#define MOVEMASK_D(m) ((int)(m)) /* one bit per lane */
 #define MASK_AND(a, b) ((md)((a) & (b)))
 #define MASK_ANDNOT(a, b) ((md)(~(a) & (b))) /* not a, and b */
 /* lanes of m take b, the others a */

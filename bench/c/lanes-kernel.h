@@ -18,6 +18,10 @@
  *  - OpenMP over blocks; every cell has its own stream, so the counts do not depend on the
  *    number of threads.
  *
+ * Compiled with -DEXACT_SPIKES, the loop applies purkinje's spike rule instead (exact-spikes.h: the
+ * spike time inside the step, a hold of exactly t_ref, the partial step after it), the rare
+ * steps done in scalar code for the lanes that need them: the same work as purkinje, in C.
+ *
  * Required before inclusion: FW (float lanes; DW = FW / 2 double lanes), LOOP_NAME, the types
  * vf, vi, vi64, vd, md and the macros used below (see ensemble-avx2.c).
  */
@@ -89,6 +93,11 @@ typedef struct {
     double *resume;   /* first step index at which the cell integrates again */
     int64_t *spikes;  /* spike count */
     double *pull_mv;  /* mu (1 - P): the drive's part of a step */
+#ifdef EXACT_SPIKES
+    double *mu_mv;        /* the drive */
+    double *resume_ms;    /* when the cell's hold ends */
+    uint64_t *time_stream; /* SplitMix64 state of the cell's spike-time draws */
+#endif
 } cells_soa;
 
 /* Random numbers of one pair of steps for cells [b0, b1): noise terms and bridge ln u. */
@@ -112,8 +121,10 @@ static void draw_pair(cells_soa c, long b0, long b1, float noise_sd, float *z0, 
     }
 }
 
-/* One step of DW cells: step index now, normal term z, bridge ln u. */
-static inline void step_lanes(step_constants k, vd *v, vd *resume, vi64 *spikes, vd pull, vd z, vd ln_u, vd now) {
+#ifndef EXACT_SPIKES
+/* One step of DW cells: step index now, normal term z, bridge ln u. Returns 0 (no lane needs
+ * more than this). */
+static inline int step_lanes(step_constants k, vd *v, vd *resume, vi64 *spikes, vd pull, vd z, vd ln_u, vd now) {
     vd x = ADD_D(FMA_D(*v, SET1_D(k.decay), pull), z);
     /* -a = k (V - V_th)(V_th - V') */
     vd minus_a = MUL_D(FMSUB_D(*v, SET1_D(k.bridge_k), SET1_D(k.bridge_k * V_TH_MV)), SUB_D(SET1_D(V_TH_MV), x));
@@ -124,7 +135,38 @@ static inline void step_lanes(step_constants k, vd *v, vd *resume, vi64 *spikes,
     *v = ZERO_UNLESS(integrate, x); /* V_reset is 0 (workload.h): a reset or held lane is zeroed */
     *resume = BLEND_D(fire, *resume, ADD_D(now, SET1_D((double)(k.refractory_steps + 1))));
     *spikes = COUNT_IF(*spikes, fire);
+    return 0;
 }
+#define LOOP_LABEL LOOP_NAME
+#else
+#include "exact-spikes.h"
+/* One step of DW cells (exact-spikes.h): free lanes (resume < now) that did not cross take the
+ * step; returns the lanes that crossed or whose hold ends in this step (resume == now), as bits,
+ * for exact_steps. Held lanes keep V at reset. */
+static inline int step_lanes(step_constants k, vd *v, vd *resume, vi64 *spikes, vd pull, vd z, vd ln_u, vd now) {
+    (void)spikes;
+    vd x = ADD_D(FMA_D(*v, SET1_D(k.decay), pull), z);
+    vd minus_a = MUL_D(FMSUB_D(*v, SET1_D(k.bridge_k), SET1_D(k.bridge_k * V_TH_MV)), SUB_D(SET1_D(V_TH_MV), x));
+    md crossed = CMPGT_D(minus_a, ln_u);
+    md active = CMPLT_D(*resume, now);
+    md integrate = MASK_ANDNOT(crossed, active);
+    *v = BLEND_D(integrate, *v, x);
+    return MOVEMASK_D(MASK_OR(MASK_AND(active, crossed), CMPEQ_D(*resume, now)));
+}
+#define LOOP_LABEL LOOP_NAME "-exact"
+#endif
+
+/* A step of the DW cells from i; the lanes that need more go to exact_steps. */
+#define STEP(s_, zrow, lrow, now_)                                                                  \
+    do {                                                                                            \
+        int rare_ = step_lanes(k, &v, &resume, &spikes, pull, CVT_F2D(zrow), CVT_F2D(lrow), now_);    \
+        if (rare_) EXACT_STEPS(c, k, i, s_, rare_, &v, &resume, &spikes, zrow, lrow);                  \
+    } while (0)
+#ifdef EXACT_SPIKES
+#define EXACT_STEPS exact_steps
+#else
+#define EXACT_STEPS(...) ((void)0)
+#endif
 
 /* Step s for cells [b0, b1), and step s + 1 after it if two (a separate loop, so neither loop
  * tests two). */
@@ -137,8 +179,8 @@ static void advance_pair(cells_soa c, step_constants k, long b0, long b1, long s
             vi64 spikes = LOAD_I((vi64 *)(c.spikes + i));
             vd pull = LOAD_D(c.pull_mv + i);
             long o = i - b0;
-            step_lanes(k, &v, &resume, &spikes, pull, CVT_F2D(z0 + o), CVT_F2D(l0 + o), now);
-            step_lanes(k, &v, &resume, &spikes, pull, CVT_F2D(z1 + o), CVT_F2D(l1 + o), next);
+            STEP(s, z0 + o, l0 + o, now);
+            STEP(s + 1, z1 + o, l1 + o, next);
             STORE_D(c.v_mv + i, v);
             STORE_D(c.resume + i, resume);
             STORE_I((vi64 *)(c.spikes + i), spikes);
@@ -147,8 +189,9 @@ static void advance_pair(cells_soa c, step_constants k, long b0, long b1, long s
         for (long i = b0; i < b1; i += DW) {
             vd v = LOAD_D(c.v_mv + i), resume = LOAD_D(c.resume + i);
             vi64 spikes = LOAD_I((vi64 *)(c.spikes + i));
+            vd pull = LOAD_D(c.pull_mv + i);
             long o = i - b0;
-            step_lanes(k, &v, &resume, &spikes, LOAD_D(c.pull_mv + i), CVT_F2D(z0 + o), CVT_F2D(l0 + o), now);
+            STEP(s, z0 + o, l0 + o, now);
             STORE_D(c.v_mv + i, v);
             STORE_D(c.resume + i, resume);
             STORE_I((vi64 *)(c.spikes + i), spikes);
@@ -174,8 +217,17 @@ int main(int argc, char **argv) {
     c.resume = aligned_alloc(64, (size_t)padded * sizeof(double));
     c.spikes = aligned_alloc(64, (size_t)padded * sizeof(int64_t));
     c.pull_mv = aligned_alloc(64, (size_t)padded * sizeof(double));
+#ifdef EXACT_SPIKES
+    c.mu_mv = malloc((size_t)padded * sizeof(double));
+    c.resume_ms = malloc((size_t)padded * sizeof(double));
+    c.time_stream = malloc((size_t)padded * sizeof(uint64_t));
+    if (!c.mu_mv || !c.resume_ms || !c.time_stream) {
+        fprintf(stderr, "%s: out of memory for %ld cells\n", LOOP_LABEL, r.cells);
+        return 1;
+    }
+#endif
     if (!c.state || !c.v_mv || !c.resume || !c.spikes || !c.pull_mv) {
-        fprintf(stderr, "%s: out of memory for %ld cells\n", LOOP_NAME, r.cells);
+        fprintf(stderr, "%s: out of memory for %ld cells\n", LOOP_LABEL, r.cells);
         return 1;
     }
     for (long i = 0; i < padded; i++) {
@@ -190,6 +242,12 @@ int main(int argc, char **argv) {
         c.resume[i] = 0;
         c.spikes[i] = 0;
         c.pull_mv[i] = i < r.cells ? drive_mv(i, r.cells) * (1 - k.decay) : 0;
+#ifdef EXACT_SPIKES
+        c.resume[i] = -1; /* free from step 0: resume < now */
+        c.mu_mv[i] = i < r.cells ? drive_mv(i, r.cells) : 0;
+        c.resume_ms[i] = 0;
+        c.time_stream[i] = splitmix64(&x);
+#endif
     }
     long blocks = (padded + BLOCK - 1) / BLOCK;
     double t0 = omp_get_wtime();
@@ -202,6 +260,6 @@ int main(int argc, char **argv) {
     double *counts = malloc((size_t)padded * sizeof(double));
     for (long i = 0; i < padded && counts; i++) counts[i] = (double)c.spikes[i];
     if (!counts) return 1;
-    report(LOOP_NAME, r, wall, counts);
+    report(LOOP_LABEL, r, wall, counts);
     return 0;
 }
