@@ -55,8 +55,8 @@ if [ "$workload" = ensemble ]; then
   if command -v gcc >/dev/null; then
     echo "== $(gcc --version | head -1)"
     loops=(scalar)
-    if cpu_has avx2 && cpu_has fma; then loops=(avx2 "${loops[@]}"); else notes+=("no AVX2+FMA: ensemble-avx2 not run"); fi
-    if cpu_has avx512f; then loops=(avx512 "${loops[@]}"); else notes+=("no AVX-512: ensemble-avx512 not run"); fi
+    if cpu_has avx2 && cpu_has fma; then loops=(avx2 "${loops[@]}"); else notes+=("no AVX2+FMA: ensemble-avx2 and ensemble-avx2-exact not run"); fi
+    if cpu_has avx512f; then loops=(avx512 "${loops[@]}"); else notes+=("no AVX-512: ensemble-avx512 and ensemble-avx512-exact not run"); fi
     for loop in "${loops[@]}"; do
       gcc -O3 -march=native -fopenmp -o "$work/ensemble-$loop" "bench/c/ensemble-$loop.c" -lm
       echo "== C ensemble-$loop"

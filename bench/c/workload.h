@@ -8,7 +8,8 @@
  * and a step crosses threshold if V' >= V_th or, with both ends below, with the Brownian-bridge
  * probability exp(-a), a = (V_th - V)(V_th - V') tau_m / (sigma_v^2 dt). A crossing is placed at
  * the end of its step; the cell is then held at reset for round(t_ref / dt) steps. Cells start
- * uniformly between reset and threshold (as purkinje's do), so they do not fire in step at first.
+ * uniformly between reset and threshold (purkinje starts each cell in its steady state instead), so
+ * they do not fire in step at first.
  */
 #ifndef WORKLOAD_H
 #define WORKLOAD_H
