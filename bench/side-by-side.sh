@@ -57,28 +57,24 @@ if [ "$workload" = ensemble ]; then
     loops=(scalar)
     if cpu_has avx2 && cpu_has fma; then loops=(avx2 "${loops[@]}"); else notes+=("no AVX2+FMA: ensemble-avx2 and ensemble-avx2-exact not run"); fi
     if cpu_has avx512f; then loops=(avx512 "${loops[@]}"); else notes+=("no AVX-512: ensemble-avx512 and ensemble-avx512-exact not run"); fi
-    for loop in "${loops[@]}"; do
-      gcc -O3 -march=native -fopenmp -o "$work/ensemble-$loop" "bench/c/ensemble-$loop.c" -lm
-      echo "== C ensemble-$loop"
-      line=$("$work/ensemble-$loop" "$cells" "$duration")
+    # one C loop: build (extra gcc flags after the row's name and method), run, add its row
+    run_c() { # SOURCE NAME METHOD [GCC FLAGS...]
+      local source=$1 name=$2 method=$3 line
+      shift 3
+      gcc -O3 -march=native -fopenmp "$@" -o "$work/$name" "bench/c/$source.c" -lm
+      echo "== C $name"
+      line=$("$work/$name" "$cells" "$duration")
       echo "$line"
-      case $loop in
-        avx512) add_row "C ensemble-avx512" "AVX-512, bridge" "$line" ;;
-        avx2) add_row "C ensemble-avx2" "AVX2+FMA, bridge" "$line" ;;
-        scalar) add_row "C ensemble-scalar" "scalar ziggurat, bridge" "$line" ;;
-      esac
+      add_row "C $name" "$method" "$line"
+    }
+    declare -A method=([avx512]="AVX-512" [avx2]="AVX2+FMA")
+    for loop in "${loops[@]}"; do
+      if [ "$loop" = scalar ]; then run_c ensemble-scalar ensemble-scalar "scalar ziggurat, bridge"
+      else run_c "ensemble-$loop" "ensemble-$loop" "${method[$loop]}, bridge"; fi
     done
     # the SIMD loops again with purkinje's spike rule (bench/c/exact-spikes.h): the same work in C
     for loop in "${loops[@]}"; do
-      [ "$loop" = scalar ] && continue
-      gcc -O3 -march=native -fopenmp -DEXACT_SPIKES -o "$work/ensemble-$loop-exact" "bench/c/ensemble-$loop.c" -lm
-      echo "== C ensemble-$loop-exact"
-      line=$("$work/ensemble-$loop-exact" "$cells" "$duration")
-      echo "$line"
-      case $loop in
-        avx512) add_row "C ensemble-avx512-exact" "AVX-512, exact + bridge" "$line" ;;
-        avx2) add_row "C ensemble-avx2-exact" "AVX2+FMA, exact + bridge" "$line" ;;
-      esac
+      [ "$loop" = scalar ] || run_c "ensemble-$loop" "ensemble-$loop-exact" "${method[$loop]}, exact + bridge" -DEXACT_SPIKES
     done
   else
     notes+=("gcc not found: C loops not run (apt-get install -y gcc)")
