@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import purkinje.analysis.CellStatistics;
+import purkinje.analysis.TwoSampleKs;
 import purkinje.engine.Ensemble;
 import purkinje.engine.EnsembleResult;
 import purkinje.engine.EnsembleSimulator;
@@ -20,7 +20,7 @@ import purkinje.model.Heterogeneity;
  * Posterior-predictive check of a fitted hypothesis: the simulator (not the theory) runs the
  * fitted cells, as many per condition as were recorded, once per seed, and the recorded rates and
  * CVs of each condition are compared with the pooled simulated ones by two-sample
- * Kolmogorov-Smirnov tests (Commons Math). The check fails when any test's p-value is below
+ * Kolmogorov-Smirnov tests ({@link TwoSampleKs}: p = P(D' &gt;= D), as scipy's {@code ks_2samp}). The check fails when any test's p-value is below
  * {@value #ALPHA} divided by the number of tests (Bonferroni).
  *
  * @param seeds     simulations per condition
@@ -111,8 +111,7 @@ public record PredictiveCheck(int seeds, List<KsTest> tests, List<List<double[]>
         if (measured.length < 2 || simulated.length < 2) {
             return new KsTest(condition, quantity, measured.length, simulated.length, Double.NaN, 1.0);
         }
-        KolmogorovSmirnovTest t = new KolmogorovSmirnovTest();
-        return new KsTest(condition, quantity, measured.length, simulated.length,
-                t.kolmogorovSmirnovStatistic(measured, simulated), t.kolmogorovSmirnovTest(measured, simulated));
+        TwoSampleKs t = TwoSampleKs.of(measured, simulated);
+        return new KsTest(condition, quantity, measured.length, simulated.length, t.statistic(), t.pValue());
     }
 }

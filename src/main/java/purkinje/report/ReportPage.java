@@ -123,7 +123,9 @@ public final class ReportPage {
             items.add(new String[] {"sweep SHA-256", manifest.path("sweep_sha256").asText("")});
         }
         items.add(new String[] {"started", manifest.path("started").asText("")});
-        items.add(new String[] {"threads", manifest.path("threads").asText("") + " (results do not depend on it)"});
+        if (manifest.has("threads")) {
+            items.add(new String[] {"threads", manifest.path("threads").asText("") + " (results do not depend on it)"});
+        }
         items.add(new String[] {"redraw figures", "purkinje plot " + folderName});
         for (String[] i : items) {
             if (i[1] == null || i[1].isBlank()) {

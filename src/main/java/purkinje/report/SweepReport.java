@@ -18,6 +18,7 @@ import purkinje.plot.SweepSeries;
 import purkinje.report.ReportContent.Figure;
 import purkinje.report.ReportContent.TableData;
 import purkinje.sweep.PointRow;
+import purkinje.sweep.SweepJob;
 import purkinje.sweep.SweepMerge;
 import purkinje.sweep.SweepOutputs;
 import purkinje.sweep.SweepParameter;
@@ -57,8 +58,8 @@ public final class SweepReport {
         String status = files.manifest().path("status").asText("complete");
         String headline = headline(plan, rows);
         if (points < plan.size()) {
-            headline += " (" + points + " of " + plan.size() + " points are in this folder" + ("complete".equals(status)
-                    ? "" : ", status: " + status) + ".)";
+            headline += " (" + points + " of " + plan.size() + " points are in this folder" + (SweepJob.RUNNING.equals(status)
+                    ? ", status: " + status : "") + ".)";
         }
         return new ReportContent(files.command(), "Parameter sweep: " + plan.name(), headline, list,
                 List.of(table(plan, rows)));

@@ -3,9 +3,13 @@ package purkinje.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +23,18 @@ import purkinje.io.OutputFolder;
 /**
  * A sweep into a result folder, resumable. The folder is created with a manifest (status
  * "running", the sweep hash and the selection), results are committed to {@value ResultLog#NAME}
- * batch by batch, and at the end points.csv (sorted by point), the figures and the final manifest
- * (status "complete") are written, each atomically. {@code --resume} reads the committed points
+ * batch by batch, and at the end points.csv (sorted by point), the manifest with status "finishing",
+ * the figures, and last the manifest with status "complete" are written, each atomically. {@code --resume} reads the committed points
  * back, refuses a folder of a different sweep (hash) or selection, and simulates only the rest.
  */
 public final class SweepJob {
+    /** Manifest status while points are simulated. */
+    public static final String RUNNING = "running";
+    /** Every point is in points.csv; figures and report being drawn. */
+    public static final String FINISHING = "finishing";
+    /** Everything written; the only status a finished result has. */
+    public static final String COMPLETE = "complete";
+
     private SweepJob() {
     }
 
@@ -36,26 +47,76 @@ public final class SweepJob {
                               int threads, int batchCells, Consumer<Path> render, RunInfo info,
                               SweepRunner.Listener listener) {
         Path folder = out.toAbsolutePath().normalize();
+        boolean continuing = resume && Files.exists(folder);
+        if (!continuing) {
+            OutputFolder.checkWritable(folder, force);
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new ConfigException("cannot create output folder " + out + ": " + e.getMessage());
+            }
+        }
+        try (FileChannel lock = lockFolder(folder)) {
+            return runLocked(plan, selection, folder, out, continuing, threads, batchCells, render, info, listener);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Name of the lock file a live sweep holds in its folder (kept there: harmless, and never deleted under a holder). */
+    static final String LOCK = ".sweep.lock";
+
+    /**
+     * An OS lock on the folder's {@value #LOCK} for the whole run: a second sweep into the same folder
+     * (a second terminal, a requeued array task overlapping the old one) is refused instead of
+     * replacing the first's commit log under it. The OS releases the lock however the process dies.
+     */
+    private static FileChannel lockFolder(Path folder) {
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held;
+            try {
+                held = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                held = null; // held by this JVM
+            }
+            if (held == null) {
+                channel.close();
+                throw new ConfigException("another sweep is writing to " + folder + " right now; wait for it to end "
+                        + "(or stop it), then run again with --resume");
+            }
+            return channel;
+        } catch (IOException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // the open failure is the one to report
+                }
+            }
+            throw new ConfigException("cannot lock output folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    private static Outcome runLocked(SweepPlan plan, Selection selection, Path folder, Path out, boolean continuing,
+                                     int threads, int batchCells, Consumer<Path> render, RunInfo info,
+                                     SweepRunner.Listener listener) {
         List<Integer> selected = selection.indices(plan.size());
         TreeMap<Integer, List<PointRow>> done = new TreeMap<>();
-        boolean continuing = resume && Files.exists(folder);
         if (continuing) {
             checkResumable(plan, selection, folder);
             done.putAll(ResultLog.readComplete(folder.resolve(SweepOutputs.POINTS), plan));
             done.putAll(ResultLog.readComplete(folder.resolve(ResultLog.NAME), plan));
             done.keySet().retainAll(selected);
         } else {
-            OutputFolder.checkWritable(folder, force);
-        }
-        try {
-            if (!continuing) {
-                Files.createDirectories(folder);
+            try {
                 clearToolFiles(folder);
+            } catch (IOException e) {
+                throw new ConfigException("cannot create output folder " + out + ": " + e.getMessage());
             }
-        } catch (IOException e) {
-            throw new ConfigException("cannot create output folder " + out + ": " + e.getMessage());
         }
-        writeManifest(plan, info, selection, selected.size(), "running", threads, folder);
+        writeManifest(plan, info, selection, selected.size(), RUNNING, threads, folder);
         List<Integer> pending = new ArrayList<>(selected);
         pending.removeAll(done.keySet());
         int resumed = done.size();
@@ -69,25 +130,23 @@ public final class SweepJob {
         }
         List<PointRow> rows = SweepOutputs.sorted(plan, done.values());
         ResultLog.replaceAtomically(folder.resolve(SweepOutputs.POINTS), SweepOutputs.pointsCsv(plan, rows));
-        writeManifest(plan, info, selection, selected.size(), "complete", threads, folder);
+        // "complete" comes last: a run killed (or a disk filled) while drawing leaves "finishing",
+        // and --resume, which finds every point in points.csv, draws again
+        writeManifest(plan, info, selection, selected.size(), FINISHING, threads, folder);
         render.accept(folder); // figures and report.html, drawn from points.csv and the manifest
         try {
             Files.deleteIfExists(folder.resolve(ResultLog.NAME));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        writeManifest(plan, info, selection, selected.size(), COMPLETE, threads, folder);
         return new Outcome(folder, rows, selected.size(), resumed, pending.size());
     }
 
     private static void writeManifest(SweepPlan plan, RunInfo info, Selection selection, int selected, String status,
                                       int threads, Path folder) {
-        try {
-            String json = Json.mapper().writeValueAsString(SweepOutputs.manifest(plan, info, selection, selected,
-                    status, threads, Map.of()));
-            ResultLog.replaceAtomically(folder.resolve(SweepOutputs.MANIFEST), json + "\n");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ResultLog.replaceAtomically(folder.resolve(SweepOutputs.MANIFEST), SweepOutputs.manifestText(
+                SweepOutputs.manifest(plan, info, selection, selected, status, threads, Map.of())));
     }
 
     /** Reads a sweep folder's manifest, or explains why it is not one. */

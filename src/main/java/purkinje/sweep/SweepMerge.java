@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import purkinje.experiment.RunInfo;
 import purkinje.io.ConfigException;
-import purkinje.io.Json;
 import purkinje.io.OutputFolder;
 
 /**
@@ -110,9 +109,10 @@ public final class SweepMerge {
         List<PointRow> rows = SweepOutputs.sorted(plan, all.values());
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             ResultLog.replaceAtomically(folder.resolve(SweepOutputs.POINTS), SweepOutputs.pointsCsv(plan, rows));
-            Json.write(folder.resolve(SweepOutputs.MANIFEST), SweepOutputs.manifest(plan, info, Selection.ALL,
-                    plan.size(), "complete", 0, Map.of("merged_from", folders.stream()
-                            .map(p -> p.toAbsolutePath().normalize().toString()).toList())));
+            ResultLog.replaceAtomically(folder.resolve(SweepOutputs.MANIFEST), SweepOutputs.manifestText(
+                    SweepOutputs.manifest(plan, info, Selection.ALL, plan.size(), SweepJob.COMPLETE, 0,
+                            Map.of("merged_from", folders.stream()
+                                    .map(p -> p.toAbsolutePath().normalize().toString()).toList()))));
             render.accept(folder.stagingFolder());
             folder.commit(SweepOutputs.FILES);
             return new Outcome(folder.target(), plan, rows);

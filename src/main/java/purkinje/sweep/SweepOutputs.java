@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.TDistribution;
 import purkinje.experiment.RunInfo;
+import purkinje.io.Json;
 import purkinje.io.ResolvedConfig;
 
 /** What a sweep result holds: points.csv (sorted), manifest.json; figures and report.html come from purkinje.report. */
@@ -37,6 +38,15 @@ public final class SweepOutputs {
         return b.toString();
     }
 
+    /** A manifest as written to {@value #MANIFEST}: pretty JSON and a final newline. */
+    static String manifestText(Map<String, Object> manifest) {
+        try {
+            return Json.mapper().writeValueAsString(manifest) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The manifest of a sweep or merge result. */
     static Map<String, Object> manifest(SweepPlan plan, RunInfo info, Selection selection, int selectedPoints,
                                         String status, int threads, Map<String, Object> extra) {
@@ -57,7 +67,9 @@ public final class SweepOutputs {
         m.put("selection", selection.describe());
         m.put("selected_points", selectedPoints);
         m.put("status", status);
-        m.put("threads", threads);
+        if (threads > 0) { // a merge ran no simulation: no thread count
+            m.put("threads", threads);
+        }
         m.put("java_version", System.getProperty("java.version"));
         m.put("started", info.started().toString());
         m.put("wall_seconds", Math.round(java.time.Duration.between(info.started(), java.time.Instant.now())
