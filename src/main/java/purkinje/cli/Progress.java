@@ -49,20 +49,37 @@ final class Progress implements ProgressListener {
         if (elapsed < QUIET_START_S) {
             return;
         }
-        double left = fraction > 0 ? elapsed * (1 - fraction) / fraction : Double.NaN;
+        String left = timeLeft(elapsed, fraction);
         if (terminal) {
             int width = 30;
             int filled = (int) Math.round(fraction * width);
-            err.printf("\r%s [%s%s] %3.0f%%  %s left ", label, "#".repeat(filled), ".".repeat(width - filled),
-                    100 * fraction, duration(left));
+            err.printf("\r%s [%s%s] %3.0f%%  %s ", label, "#".repeat(filled), ".".repeat(width - filled),
+                    100 * fraction, left);
             err.flush();
             shown = true;
         } else if (elapsed - lastShownS >= LOG_INTERVAL_S) {
-            err.printf("%s: %.0f%% done, %s elapsed, about %s left%n", label, 100 * fraction, duration(elapsed),
-                    duration(left));
+            err.printf("%s: %.0f%% done, %s elapsed, %s%n", label, 100 * fraction, duration(elapsed), left);
             lastShownS = elapsed;
             shown = true;
         }
+    }
+
+    /** The share of the work after which time left is estimated (before it, JIT warm-up and the first batch dominate). */
+    static final double ESTIMATE_FROM_FRACTION = 0.05;
+    /** ... or the elapsed time after which it is estimated anyway (long runs). */
+    static final double ESTIMATE_FROM_S = 60;
+
+    /**
+     * "about 3m20s left" by linear extrapolation, or "time left not known yet" before
+     * {@value #ESTIMATE_FROM_FRACTION} of the work or {@value #ESTIMATE_FROM_S} s: the first seconds
+     * run slowly (the JIT compiles the engine) and report little work, so extrapolating from them
+     * read, for example, "about 1h43m left" for a sweep that ended 11 s later.
+     */
+    static String timeLeft(double elapsedS, double fraction) {
+        if (fraction <= 0 || (fraction < ESTIMATE_FROM_FRACTION && elapsedS < ESTIMATE_FROM_S)) {
+            return "time left not known yet";
+        }
+        return "about " + duration(elapsedS * (1 - fraction) / fraction) + " left";
     }
 
     static String duration(double seconds) {

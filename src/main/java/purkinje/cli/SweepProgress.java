@@ -31,11 +31,10 @@ final class SweepProgress implements SweepRunner.Listener {
      * Points are simulated together in batches and written when their batch ends, so the work can
      * be at 87 % with no point written yet; the line says both, in that order.
      */
-    static String logLine(double fraction, int pointsDone, int pointsTotal, double elapsedS, String rate,
-                          double leftS) {
-        return String.format(Locale.ROOT, "sweep: %.0f%% of the work done, %d/%d points written, %s elapsed, %s%s"
-                + "about %s left", 100 * fraction, pointsDone, pointsTotal, Progress.duration(elapsedS), rate,
-                rate.isEmpty() ? "" : ", ", Progress.duration(leftS));
+    static String logLine(double fraction, int pointsDone, int pointsTotal, double elapsedS, String rate) {
+        return String.format(Locale.ROOT, "sweep: %.0f%% of the work done, %d/%d points written, %s elapsed, %s%s%s",
+                100 * fraction, pointsDone, pointsTotal, Progress.duration(elapsedS), rate,
+                rate.isEmpty() ? "" : ", ", Progress.timeLeft(elapsedS, fraction));
     }
 
     @Override
@@ -53,17 +52,17 @@ final class SweepProgress implements SweepRunner.Listener {
         if (elapsed < Progress.QUIET_START_S) {
             return;
         }
-        double left = fraction > 0 ? elapsed * (1 - fraction) / fraction : Double.NaN;
         String rate = pointsDone > 0 ? String.format(Locale.ROOT, "%.2g points/s", pointsDone / elapsed) : "";
         if (terminal) {
             int width = 24;
             int filled = (int) Math.round(fraction * width);
-            err.printf(Locale.ROOT, "\rsweep [%s%s] %3.0f%%, %d/%d points written %s  %s left ", "#".repeat(filled),
-                    ".".repeat(width - filled), 100 * fraction, pointsDone, pointsTotal, rate, Progress.duration(left));
+            err.printf(Locale.ROOT, "\rsweep [%s%s] %3.0f%%, %d/%d points written %s  %s ", "#".repeat(filled),
+                    ".".repeat(width - filled), 100 * fraction, pointsDone, pointsTotal, rate,
+                    Progress.timeLeft(elapsed, fraction));
             err.flush();
             shown = true;
         } else if (elapsed - lastShownS >= Progress.LOG_INTERVAL_S) {
-            err.printf(Locale.ROOT, "%s%n", logLine(fraction, pointsDone, pointsTotal, elapsed, rate, left));
+            err.printf(Locale.ROOT, "%s%n", logLine(fraction, pointsDone, pointsTotal, elapsed, rate));
             lastShownS = elapsed;
             shown = true;
         }

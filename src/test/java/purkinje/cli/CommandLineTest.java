@@ -200,7 +200,17 @@ class CommandLineTest {
 
     @Test
     void sweepProgressSaysWorkDoneThenPointsWritten() {
-        String line = SweepProgress.logLine(0.87, 0, 11, 30, "", 5);
+        String line = SweepProgress.logLine(0.87, 0, 11, 30, "");
         assertTrue(line.startsWith("sweep: 87% of the work done, 0/11 points written, "), line);
+        assertTrue(line.endsWith("30s elapsed, about 4s left"), line);
+    }
+
+    /** No extrapolation from the first seconds (JIT warm-up): it read "about 1h43m left" for an 11 s sweep. */
+    @Test
+    void timeLeftWaitsForEnoughWork() {
+        assertEquals("time left not known yet", Progress.timeLeft(2, 0.0003));
+        assertEquals("time left not known yet", Progress.timeLeft(5, 0));
+        assertEquals("about 1m30s left", Progress.timeLeft(10, 0.1));
+        assertEquals("about 1h39m left", Progress.timeLeft(60, 0.01), "a long run is estimated after a minute");
     }
 }
