@@ -112,8 +112,9 @@ public record GroupComparison(int referenceN, int testN, double referenceMeanHz,
         double[] test = testRatesHz.clone();
         int nRef = ref.length;
         int nTest = test.length;
-        double meanRef = mean(ref);
-        double meanTest = mean(test);
+        // the summary's mean, so comparison.json and summary.csv give the same number to the last bit
+        double meanRef = DistributionSummary.of(ref).mean();
+        double meanTest = DistributionSummary.of(test).mean();
         double change = rateChange(meanRef, meanTest);
 
         double nan = Double.NaN;
@@ -194,17 +195,6 @@ public record GroupComparison(int referenceN, int testN, double referenceMeanHz,
             return Double.NaN;
         }
         return 100.0 * (meanTest / meanRef - 1.0);
-    }
-
-    private static double mean(double[] x) {
-        if (x.length == 0) {
-            return Double.NaN;
-        }
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
     }
 
     private static double sampleVariance(double[] x, double mean) {

@@ -15,6 +15,7 @@ import purkinje.experiment.RunEstimate;
 import purkinje.experiment.RunInfo;
 import purkinje.model.RunConfig;
 import purkinje.io.ConfigException;
+import purkinje.io.Quantities;
 import purkinje.sweep.PointRow;
 import purkinje.sweep.Selection;
 import purkinje.plot.Rendering;
@@ -50,8 +51,9 @@ final class SweepCommand implements Callable<Integer> {
                 + "out, they come from SLURM_ARRAY_TASK_ID (minus SLURM_ARRAY_TASK_MIN) and SLURM_ARRAY_TASK_COUNT.")
     String shard;
 
-    @Option(names = "--batch-cells", paramLabel = "N", hidden = true,
-            description = "Cells per engine call (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-cells", paramLabel = "N",
+            description = "Cells simulated together and committed to points.log.csv at once (default "
+                    + "${DEFAULT-VALUE}); smaller commits more often for --resume. Results do not depend on it.")
     int batchCells = SweepRunner.DEFAULT_BATCH_CELLS;
 
     @Spec
@@ -117,7 +119,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%6d", r.point()));
             for (double v : r.values()) {
-                b.append(String.format(Locale.ROOT, " %18.6g", v));
+                b.append(String.format(Locale.ROOT, " %18s", Quantities.formatNumber(v))); // as in points.csv's config form
             }
             b.append(String.format(Locale.ROOT, " %-16s %10.3f %8.3f %10.3f", r.condition(), r.meanRateHz(),
                     r.semRateHz(), r.theoryRateHz()));

@@ -215,4 +215,14 @@ class GroupComparisonTest {
             assertTrue(Double.isNaN(v), "expected NaN, got " + v);
         }
     }
+
+    /** comparison.json's means are summary.csv's to the last bit (they were summed in another order: 15.370000000000005 vs 15.37). */
+    @Test
+    void meansAreTheSummaryMeans() {
+        double[] ref = {9.94, 14.93, 14.35, 10.79, 12.47}; // summed in this order: 12.495999999999999; the summary: 12.496
+        double[] test = {10.05, 9.9, 10.4, 10.1};
+        GroupComparison g = GroupComparison.of(ref, test, 1L, 0);
+        assertEquals(DistributionSummary.of(ref).mean(), g.referenceMeanHz(), 0.0);
+        assertEquals(DistributionSummary.of(test).mean(), g.testMeanHz(), 0.0);
+    }
 }
