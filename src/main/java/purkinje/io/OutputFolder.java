@@ -107,6 +107,11 @@ public final class OutputFolder implements AutoCloseable {
             lock = parent.resolve(freshName.substring(0, freshName.length() - "-new".length()));
             move(fresh, lock);
             String lockName = lock.getFileName().toString();
+            if (!replace && anotherLiveRun(parent, abs.getFileName().toString(), lock)) {
+                // refused now, not after the simulation: the README's "the second is refused"
+                throw new ConfigException("another run is writing output folder " + target + " right now; wait "
+                        + "for it to end, or choose another --out (with --force this run would replace its result)");
+            }
             Path staging = parent.resolve(lockName.substring(0, lockName.length() - LOCK.length()));
             Files.createDirectory(staging);
             try { // the result should be as readable as any other folder
@@ -206,6 +211,33 @@ public final class OutputFolder implements AutoCloseable {
                 deleteQuietly(p);
             }
         }
+    }
+
+    /** Whether a live run other than the one holding {@code mine} stages a result named {@code name} in {@code parent}. */
+    private static boolean anotherLiveRun(Path parent, String name, Path mine) {
+        List<Path> locks;
+        try (Stream<Path> s = Files.list(parent)) {
+            locks = s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("." + name + PARTIAL) && n.endsWith(LOCK) && !p.equals(mine);
+            }).toList();
+        } catch (IOException e) {
+            return false;
+        }
+        for (Path other : locks) {
+            try (FileChannel c = FileChannel.open(other, StandardOpenOption.WRITE)) {
+                FileLock l = c.tryLock();
+                if (l == null) {
+                    return true; // held by a run in another process (here or on another machine)
+                }
+                l.release();
+            } catch (OverlappingFileLockException e) {
+                return true; // held by a run in this JVM
+            } catch (IOException e) {
+                // gone meanwhile: not a live run
+            }
+        }
+        return false;
     }
 
     private static void removeIfDead(Path lock) {
@@ -449,6 +481,10 @@ public final class OutputFolder implements AutoCloseable {
             }
             f.release();
             removeCreated(f.createdRoot);
+            // the run's one line: a signal (SIGTERM, SIGINT, SIGHUP) ended it before its result was complete
+            System.err.println("purkinje: interrupted; nothing was written to " + f.target
+                    + (f.replace && Files.isDirectory(f.target) ? " (the earlier result there is untouched)" : ""));
+            System.err.flush();
         }
     }
 

@@ -57,13 +57,18 @@ public final class SweepJob {
             }
         }
         try (FileChannel lock = lockFolder(folder)) {
-            return runLocked(plan, selection, folder, out, continuing, threads, batchCells, render, info, listener);
+            try {
+                return runLocked(plan, selection, folder, out, continuing, threads, batchCells, render, info, listener);
+            } finally {
+                // deleted while still held, as OutputFolder's staging locks: only a SIGKILL leaves it behind
+                Files.deleteIfExists(folder.resolve(LOCK));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Name of the lock file a live sweep holds in its folder (kept there: harmless, and never deleted under a holder). */
+    /** Name of the lock file a live sweep holds in its folder (removed when the sweep ends). */
     static final String LOCK = ".sweep.lock";
 
     /**

@@ -75,6 +75,23 @@ class OutputFolderTest {
         assertFalse(Files.exists(deadLock));
     }
 
+    /** A second run into a folder a live run is staging is refused up front (before simulating), unless --force. */
+    @Test
+    void aSecondRunIntoTheSameFolderIsRefusedAtTheStart() throws IOException {
+        Path out = dir.resolve("out");
+        try (OutputFolder first = OutputFolder.prepare(out, false)) {
+            ConfigException e = assertThrows(ConfigException.class, () -> OutputFolder.prepare(out, false));
+            assertTrue(e.getMessage().contains("another run is writing output folder"), e.getMessage());
+            assertEquals(2, hidden().size(), "the refused run left nothing: only the first run's staging folder and lock");
+            try (OutputFolder forced = OutputFolder.prepare(out, true)) {
+                assertEquals(4, hidden().size(), "--force may stage alongside: it replaces the first result as a whole");
+            }
+        }
+        try (OutputFolder after = OutputFolder.prepare(out, false)) {
+            assertEquals(2, hidden().size(), "the first run ended: a new run may start");
+        }
+    }
+
     @Test
     void aRunKilledWhileReplacingPutsTheEarlierResultBack() throws IOException {
         Path out = dir.resolve("out");

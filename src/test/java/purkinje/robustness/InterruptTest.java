@@ -115,8 +115,11 @@ class InterruptTest {
         Process p = startLongCompare();
         ProcessHandle java = Launcher.java(p, 10);
         Launcher.signal(15, p.pid());
-        assertNotEquals(0, Launcher.await(p, 30));
+        assertEquals(143, Launcher.await(p, 30), "128 + SIGTERM");
         assertFalse(java.isAlive());
+        String[] err = Launcher.stderr(work, "long").strip().split("\n");
+        assertTrue(err[err.length - 1].matches("purkinje: interrupted; nothing was written to .*results/out"),
+                "the run's one line names what happened: " + String.join(" | ", err));
         assertFalse(Files.exists(results.resolve("out")), "no result from an interrupted run");
         assertEquals(List.of(), hidden(results), "the interrupted run removed its staging folder");
         assertEquals(List.of(), temporaryFiles());

@@ -73,7 +73,8 @@ class SweepJobTest {
         run(out, false, NO_FIGURES);
         byte[] points = Files.readAllBytes(out.resolve(SweepOutputs.POINTS));
         byte[] manifest = Files.readAllBytes(out.resolve(SweepOutputs.MANIFEST));
-        try (FileChannel c = FileChannel.open(out.resolve(SweepJob.LOCK), StandardOpenOption.WRITE);
+        try (FileChannel c = FileChannel.open(out.resolve(SweepJob.LOCK), StandardOpenOption.CREATE,
+                     StandardOpenOption.WRITE);
              FileLock held = c.lock()) {
             ConfigException e = assertThrows(ConfigException.class, () -> run(out, true, NO_FIGURES));
             assertTrue(e.getMessage().contains("another sweep is writing to"), e.getMessage());
@@ -81,5 +82,6 @@ class SweepJobTest {
             assertArrayEquals(manifest, Files.readAllBytes(out.resolve(SweepOutputs.MANIFEST)));
         }
         assertEquals(0, run(out, true, NO_FIGURES).simulated(), "released: resume runs");
+        assertFalse(Files.exists(out.resolve(SweepJob.LOCK)), "a finished sweep leaves no lock file");
     }
 }
