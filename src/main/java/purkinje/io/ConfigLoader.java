@@ -77,7 +77,13 @@ public final class ConfigLoader {
             throw new ConfigException(source + ": larger than 1 MiB, which no config is (a config is a few kB of "
                     + "text); check that --config names the config file");
         }
-        return parse(decodeUtf8(bytes, source), source, defaultName(file), extraBlocks);
+        String text = decodeUtf8(bytes, source);
+        MapNode tree = tree(text, source);
+        if (tree.entries().isEmpty()) { // a truncated copy, or the wrong file: never silently all defaults
+            throw new ConfigException(source + ": the config file holds no settings (empty or only comments); "
+                    + "give a config with at least one key, e.g. a copy of configs/compare.yaml");
+        }
+        return new Loaded(resolve(tree, source, defaultName(file), extraBlocks), tree, source, text);
     }
 
     /** The text of a UTF-8 file; a byte that is not UTF-8 is an error naming its line and offset. */
@@ -108,17 +114,20 @@ public final class ConfigLoader {
 
     /** Parses config text; {@code defaultName} names the run when the config has no {@code name}. */
     public static Loaded parse(String text, String source, String defaultName, Map<String, Field> extraBlocks) {
+        MapNode tree = tree(text, source);
+        return new Loaded(resolve(tree, source, defaultName, extraBlocks), tree, source, text);
+    }
+
+    private static MapNode tree(String text, String source) {
         if (text.length() > MAX_CONFIG_BYTES) {
             throw new ConfigException(source + ": larger than 1 MiB, which no config is (a config is a few kB of "
                     + "text)");
         }
-        MapNode tree;
         try (Reader r = new java.io.StringReader(text)) {
-            tree = ConfigTree.parse(r, source);
+            return ConfigTree.parse(r, source);
         } catch (IOException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
-        return new Loaded(resolve(tree, source, defaultName, extraBlocks), tree, source, text);
     }
 
     private static String defaultName(Path file) {
@@ -182,6 +191,16 @@ public final class ConfigLoader {
         }
     }
 
+    /** The line of {@code path} in a block, also when the path carries the block's own prefix ("noise.sigma_v"). */
+    private static Integer keyLine(MapNode block, String path) {
+        for (String p = path; ; p = p.substring(p.indexOf('.') + 1)) {
+            Integer line = lineOf(block, p);
+            if (line != null || p.indexOf('.') < 0) {
+                return line;
+            }
+        }
+    }
+
     /** The line of the deepest key along a dotted config path (keys may hold dots, as meis1's input paths). */
     private static Integer lineOf(MapNode node, String path) {
         Integer line = null;
@@ -211,8 +230,17 @@ public final class ConfigLoader {
             return new ConfigException(source + (line == null ? "" : ":" + line) + ": " + message);
         }
 
+        /**
+         * Builds from a block; a parameter check's failure points at the key its message starts with
+         * ("tau_m must be positive, ..." at tau_m's line), else at the block.
+         */
         public <T> T wrap(Node node, java.util.function.Supplier<T> build) {
-            return wrap(node == null ? null : node.line(), build);
+            try {
+                return build.get();
+            } catch (InvalidParameterException e) {
+                Integer line = node instanceof MapNode m ? keyLine(m, e.getMessage().split("[ (:,]", 2)[0]) : null;
+                throw error(line != null ? line : node == null ? null : node.line(), e.getMessage());
+            }
         }
 
         public <T> T wrap(Integer line, java.util.function.Supplier<T> build) {

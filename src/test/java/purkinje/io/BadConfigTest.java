@@ -80,4 +80,15 @@ class BadConfigTest {
         assertEquals(expected, message);
         assertFalse(message.contains("\n"), "one line");
     }
+
+    /** An empty file (a failed copy) or one of only comments is refused, never run with every default. */
+    @org.junit.jupiter.api.Test
+    void emptyConfigFileIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        for (String text : new String[] {"", "\n\n", "# only a comment\n   \n"}) {
+            java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("empty.yaml"), text);
+            String message = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, Map.of())).getMessage();
+            assertEquals(f + ": the config file holds no settings (empty or only comments); give a config with at "
+                    + "least one key, e.g. a copy of configs/compare.yaml", message);
+        }
+    }
 }
