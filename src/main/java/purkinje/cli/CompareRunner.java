@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import purkinje.plot.RateByConditionFigure;
 import purkinje.analysis.GroupComparison;
 import purkinje.experiment.CompareExperiment;
 import purkinje.experiment.CompareOutputs;
@@ -49,9 +50,10 @@ final class CompareRunner {
         }
         for (CompareExperiment.Comparison c : r.comparisons()) {
             GroupComparison g = c.result();
-            out.printf(Locale.ROOT, "%s vs %s: rate change %+.1f %% (95 %% CI %+.1f to %+.1f %%), Mann-Whitney p = %.2g,"
-                    + " Welch p = %.2g%n", c.test(), c.reference(), g.rateChangePercent(), g.rateChangeCiLowPercent(),
-                    g.rateChangeCiHighPercent(), g.mannWhitneyP(), g.welchP());
+            out.printf(Locale.ROOT, "%s vs %s: rate change %+.1f %% (95 %% CI %+.1f to %+.1f %%), Mann-Whitney p = %s,"
+                    + " Welch p = %s%n", c.test(), c.reference(), g.rateChangePercent(), g.rateChangeCiLowPercent(),
+                    g.rateChangeCiHighPercent(), RateByConditionFigure.pValue(g.mannWhitneyP()),
+                    RateByConditionFigure.pValue(g.welchP())); // "< 1e-300" where a p-value underflows, not 0.0
         }
         out.println("results: " + displayPath(o.folder()) + "  (report: " + displayPath(o.folder().resolve("report.html"))
                 + ")");

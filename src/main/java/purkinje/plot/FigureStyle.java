@@ -98,6 +98,21 @@ final class FigureStyle {
         axis.setAxisLineStroke(new BasicStroke(1f));
     }
 
+    /**
+     * A measured value (a median, a mean rate) with three significant digits whatever its value, so
+     * labels side by side read alike: 15.0 and 9.50, never 15 next to 9.50.
+     */
+    static String fmtMeasured(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        double a = Math.abs(v);
+        return a >= 100 || a == 0 ? String.format(Locale.ROOT, "%.0f", v)
+                : a >= 10 ? String.format(Locale.ROOT, "%.1f", v)
+                : a >= 1 ? String.format(Locale.ROOT, "%.2f", v)
+                : String.format(Locale.ROOT, "%.2g", v);
+    }
+
     /** Formats a number with a sensible number of digits for labels, e.g. 41.8, 3.2, 120. */
     static String fmt(double v) {
         if (!Double.isFinite(v)) {

@@ -97,7 +97,7 @@ public final class IsiHistogramFigure {
             step[0][nBins + 1] = nBins * bin;
             step[1][nBins + 1] = 0;
             String label = keys.get(i) + " (" + FigureStyle.plural(s.length, "interval", "intervals")
-                    + (s.length > 0 ? ", median " + FigureStyle.fmt(Stats.quantile(s, 0.5)) + " ms" : "") + ")";
+                    + (s.length > 0 ? ", median " + FigureStyle.fmtMeasured(Stats.quantile(s, 0.5)) + " ms" : "") + ")";
             bars.addSeries(keys.get(i), data);
             outlines.addSeries(label, s.length > 0 ? step : new double[2][0]);
         }

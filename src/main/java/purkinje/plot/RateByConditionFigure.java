@@ -119,7 +119,7 @@ public final class RateByConditionFigure {
                     new BasicStroke(3.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER), Color.BLACK);
             renderer.addAnnotation(medianLine, Layer.FOREGROUND);
             XYTextAnnotation label = new XYTextAnnotation(
-                    "median " + FigureStyle.fmt(med) + " Hz", i, sorted[sorted.length - 1] + 0.03 * maxRate);
+                    "median " + FigureStyle.fmtMeasured(med) + " Hz", i, sorted[sorted.length - 1] + 0.03 * maxRate);
             label.setFont(FigureStyle.ANNOTATION_FONT);
             label.setPaint(ConditionPalette.colour(i));
             label.setTextAnchor(TextAnchor.BOTTOM_CENTER);

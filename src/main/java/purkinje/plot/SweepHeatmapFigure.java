@@ -134,7 +134,7 @@ public final class SweepHeatmapFigure {
                 for (int j = 0; j < yValues.length; j++) {
                     double v = rateHz[i][j];
                     if (Double.isFinite(v)) {
-                        String text = kind == Scale.RATE ? FigureStyle.fmt(v)
+                        String text = kind == Scale.RATE ? FigureStyle.fmtMeasured(v)
                                 : Math.abs(v) < 0.5 ? "0 %" : String.format(java.util.Locale.ROOT, "%+.0f %%", v);
                         XYTextAnnotation a = new XYTextAnnotation(text, i, j);
                         a.setFont(FigureStyle.TICK_FONT);

@@ -59,7 +59,9 @@ public final class SweepRateFigure {
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(data, x, y, null);
         FigureStyle.styleXYPlot(plot);
-        if (connected) {
+        // a band needs two points in a row: series of single points (the lab's dots) get error bars
+        boolean bands = connected && series.stream().anyMatch(SweepRateFigure::hasAdjacentPoints);
+        if (bands) {
             DeviationRenderer r = new DeviationRenderer(true, true);
             r.setAlpha(0.25f);
             for (int s = 0; s < series.size(); s++) {
@@ -92,8 +94,8 @@ public final class SweepRateFigure {
             plot.setRenderer(1, tr);
             plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD); // theory on top
         }
-        String key = connected ? "Line = mean over cells; band = 95 % confidence interval"
-                : "Dot = mean over cells at one sweep point; bar = 95 % confidence interval";
+        String key = bands ? "Line = mean over cells; band = 95 % confidence interval"
+                : "Dot = mean over cells" + (connected ? "" : " at one sweep point") + "; bar = 95 % confidence interval";
         if (theory.getSeriesCount() > 0) {
             key += "; dashed = theory";
         }
@@ -136,5 +138,15 @@ public final class SweepRateFigure {
             }
         }
         return t;
+    }
+
+    /** Whether two consecutive means of the series are finite (a line and band can be drawn between them). */
+    private static boolean hasAdjacentPoints(SweepSeries c) {
+        for (int i = 1; i < c.meanHz().length; i++) {
+            if (Double.isFinite(c.meanHz()[i - 1]) && Double.isFinite(c.meanHz()[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 }

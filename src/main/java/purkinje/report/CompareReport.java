@@ -336,7 +336,8 @@ public final class CompareReport {
         }
         double window = Math.min(CompareExperiment.TRACE_WINDOW_MS, config.durationMs());
         return new Figure("voltage-traces", VoltageTraceFigure.chart(traces, window), 0,
-                "The membrane potential V (mV) of " + config.record().voltageCells() + " example cell(s) per condition "
+                "The membrane potential V (mV) of " + config.record().voltageCells()
+                + (config.record().voltageCells() == 1 ? " example cell" : " example cells") + " per condition "
                 + "over the first " + purkinje.io.Quantities.formatNumber(window / 1000) + " s (time in s). "
                 + VOLTAGE_READING);
     }

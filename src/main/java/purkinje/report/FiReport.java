@@ -104,7 +104,7 @@ public final class FiReport {
                     config.cellsPerCondition(), Quantities.formatNumber(config.noise().sigmaVMv())));
             list.add(new Figure("fi", FiFigure.chart(curves, sub.toString()), 0,
                     "Firing rate (Hz) against the current injected on top of each cell's own pacemaking drive I_pace "
-                    + "(pA; negative values hyperpolarise, 0 pA is the cell at rest). Dots are the simulated mean rate "
+                    + "(pA; negative values hyperpolarise, 0 pA is the cell with its own drive alone). Dots are the simulated mean rate "
                     + "over cells with its standard error; the solid line is the closed-form theory with the configured "
                     + "noise and the thin dashed line the theory without noise, which starts at the rheobase (triangle "
                     + "on the axis). A curve shifted to the right needs more current to fire at the same rate: the cell "
