@@ -53,6 +53,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What the manifest's "config" says for the built-in suite (shown as the report's Parameters). */
+    static final String BUILT_IN_NOTE = "the built-in suite: every case sets its own cells, drive, noise and dt "
+            + "(validation.csv: case, cells, dt_ms; the cases and their theory: README \"Accuracy\" and "
+            + "docs/MODEL.md \"Theory the simulator is checked against\")";
+
     @Override
     public Integer call() {
         ValidationSuite.Mode m = mode != null && mode.full ? ValidationSuite.Mode.FULL : ValidationSuite.Mode.QUICK;
@@ -85,6 +90,9 @@ final class ValidateCommand implements Callable<Integer> {
             extra.put("mode", m.name().toLowerCase(java.util.Locale.ROOT));
             extra.put("cases", rows.size());
             extra.put("passed", rows.stream().filter(ValidationSuite.Row::pass).count());
+            if (config == null) { // the built-in cases set their own cells; the default config gave only the seed
+                extra.put("config", BUILT_IN_NOTE);
+            }
             ValidationOutputs.write(rows, f, info, rc, run.threads(), extra);
             Reports.render(f.stagingFolder(), Rendering.DEFAULT, !run.noFigures, CompareRunner.displayPath(f.target()));
             f.commit(ValidationOutputs.FILES);

@@ -27,7 +27,7 @@ public final class Manifests {
             m.put("engine", sim.enginePath());
         }
         m.putAll(extra);
-        m.put("config", ResolvedConfig.toMap(config));
+        m.putIfAbsent("config", ResolvedConfig.toMap(config)); // a run that used no config says so in extra
         return m;
     }
 

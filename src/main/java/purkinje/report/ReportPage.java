@@ -101,7 +101,10 @@ public final class ReportPage {
 
         h.append("<section id=\"parameters\">\n<h2>Parameters</h2>\n");
         List<List<String>> parameters = ParameterSources.rows(manifest.get("config"));
-        if (parameters.isEmpty()) {
+        if (manifest.path("config").isTextual()) { // a run whose cells came from no config (validate's built-in suite)
+            h.append("<p class=\"note\">Parameters: ").append(Html.esc(manifest.path("config").asText()))
+                    .append(".</p>\n");
+        } else if (parameters.isEmpty()) {
             h.append("<p class=\"note\">The manifest of this result records no run config.</p>\n");
         } else {
             table(h, new TableData("Model and simulation parameters of this run (manifest.json, resolved config)",
