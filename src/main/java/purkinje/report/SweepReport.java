@@ -102,10 +102,10 @@ public final class SweepReport {
         PointRow max = rows.stream().filter(r -> Double.isFinite(r.meanRateHz()))
                 .max(Comparator.comparingDouble(PointRow::meanRateHz)).orElse(rows.get(0));
         List<String> names = params.stream().map(SweepParameter::name).toList();
-        b.append(String.format(Locale.ROOT, "Across %d points varying %s, the mean rate ranges from %s Hz (%s, %s) to "
-                + "%s Hz (%s, %s).", rows.stream().mapToInt(PointRow::point).distinct().count(),
-                String.join(" and ", names), Numbers.value(min.meanRateHz()), min.condition(), where(params, min),
-                Numbers.value(max.meanRateHz()), max.condition(), where(params, max)));
+        b.append(String.format(Locale.ROOT, "Across %d points varying %s, the mean rate ranges from %s Hz (%s) to "
+                + "%s Hz (%s).", rows.stream().mapToInt(PointRow::point).distinct().count(),
+                String.join(" and ", names), Numbers.value(min.meanRateHz()), place(params, min),
+                Numbers.value(max.meanRateHz()), place(params, max)));
         for (String c : conditions.subList(1, conditions.size())) {
             double[] change = changes(rows, conditions.get(0), c).values().stream().mapToDouble(Double::doubleValue)
                     .filter(Double::isFinite).sorted().toArray();
@@ -116,6 +116,12 @@ public final class SweepReport {
             }
         }
         return b.toString();
+    }
+
+    /** "wild-type, MEIS1 dosage = 0.5", or "other: MEIS1 dosage = 0.3" when the parameter names the row's own condition. */
+    private static String place(List<SweepParameter> params, PointRow r) {
+        String w = where(params, r);
+        return w.startsWith(r.condition() + ": ") ? w : r.condition() + ", " + w;
     }
 
     /** Per point: 100 (rate of {@code condition} / rate of {@code reference} - 1), the change in %. */
@@ -253,7 +259,10 @@ public final class SweepReport {
                 + "confidence intervals of the mean and dashed lines the closed-form theory for the nominal cell "
                 + "(where it applies). Lines that stay apart show that " + other.name() + " changes the rate; lines "
                 + "that are not parallel show that it changes how the rate depends on " + x.name() + ".";
-        return new Figure("rate-vs-" + fileName(x.path()), SweepGroupedFigure.chart(x.axisLabel(), other.axisLabel(),
+        // the reference's own dosage does not vary: its lines are the points of the other conditions' dosages
+        String groupLabel = other.isDosage() && plan.conditionNames().stream().anyMatch(c -> isFixedReference(plan, c))
+                ? other.axisLabel() + " of the swept conditions" : other.axisLabel();
+        return new Figure("rate-vs-" + fileName(x.path()), SweepGroupedFigure.chart(x.axisLabel(), groupLabel,
                 groupNames, panels, subtitle), 0, caption);
     }
 
