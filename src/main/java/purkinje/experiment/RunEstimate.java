@@ -146,6 +146,10 @@ public record RunEstimate(double cells, double stepsPerCell, double traceSamples
         if (!Double.isFinite(s)) {
             return "forever";
         }
+        if (s < 10) { // two significant digits: a 1 ms limit is "0.001 s", not "0 s"
+            return new java.math.BigDecimal(s).round(new java.math.MathContext(2)).stripTrailingZeros()
+                    .toPlainString() + " s";
+        }
         if (s < 120) {
             return String.format(Locale.ROOT, "%.0f s", s);
         }

@@ -86,6 +86,9 @@ public final class OutputFolder implements AutoCloseable {
      * @throws ConfigException if the folder exists and may not be replaced
      */
     public static OutputFolder prepare(Path target, boolean replace) {
+        if (target.toString().isBlank()) {
+            checkWritable(target, replace);
+        }
         Path abs = target.toAbsolutePath().normalize();
         if (abs.getParent() == null || abs.getFileName() == null) {
             throw new ConfigException("output folder " + target + " is a file system root; choose another --out");
@@ -283,6 +286,9 @@ public final class OutputFolder implements AutoCloseable {
 
     /** Refuses an existing folder unless it is a purkinje result and {@code replace} is set. */
     public static void checkWritable(Path target, boolean replace) {
+        if (target.toString().isBlank()) { // Path.of("") is the current folder: never a result folder by accident
+            throw new ConfigException("--out is empty; give the result folder's name, e.g. --out results/mine");
+        }
         if (!Files.exists(target)) {
             return;
         }

@@ -46,6 +46,9 @@ public final class SweepJob {
     public static Outcome run(SweepPlan plan, Selection selection, Path out, boolean resume, boolean force,
                               int threads, int batchCells, Consumer<Path> render, RunInfo info,
                               SweepRunner.Listener listener) {
+        if (out.toString().isBlank()) {
+            OutputFolder.checkWritable(out, force); // refuses an empty --out
+        }
         Path folder = out.toAbsolutePath().normalize();
         boolean continuing = resume && Files.exists(folder);
         if (!continuing) {

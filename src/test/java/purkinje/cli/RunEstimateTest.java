@@ -87,4 +87,13 @@ class RunEstimateTest {
                 .plus(new RunEstimate(30, 300, 0, 2));
         assertEquals(10 * 100 + 30 * 300, sum.cellSteps(), 1e-6);
     }
+
+    /** Short durations keep two significant digits: a 1 ms limit read "more than --time-limit 0 s". */
+    @org.junit.jupiter.api.Test
+    void shortDurationsAreNotRoundedToZero() {
+        assertEquals("0.001 s", RunEstimate.duration(0.001));
+        assertEquals("0.43 s", RunEstimate.duration(0.4321));
+        assertEquals("0 s", RunEstimate.duration(0));
+        assertEquals("45 s", RunEstimate.duration(45.2));
+    }
 }

@@ -92,6 +92,13 @@ class OutputFolderTest {
         }
     }
 
+    /** An empty --out would be the current folder (with --force, replaced if it were a result): refused. */
+    @Test
+    void anEmptyOutIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> OutputFolder.prepare(Path.of(""), true));
+        assertEquals("--out is empty; give the result folder's name, e.g. --out results/mine", e.getMessage());
+    }
+
     @Test
     void aRunKilledWhileReplacingPutsTheEarlierResultBack() throws IOException {
         Path out = dir.resolve("out");
