@@ -68,8 +68,11 @@ final class LabCommand implements Callable<Integer> {
         try {
             server = new LabServer(lab, address, port);
         } catch (BindException e) {
-            throw new ConfigException("cannot listen on " + bind + ":" + port + " (" + e.getMessage()
-                    + "); give another port with --port N (0 picks a free one)");
+            // "Address already in use" is the port; anything else ("Cannot assign requested address") the address
+            boolean portTaken = String.valueOf(e.getMessage()).contains("in use");
+            throw new ConfigException("cannot listen on " + bind + ":" + port + " (" + e.getMessage() + "); "
+                    + (portTaken ? "give another port with --port N (0 picks a free one)"
+                    : "give an address of this machine with --bind (127.0.0.1, the default, or 0.0.0.0 for all)"));
         }
         CountDownLatch stop = new CountDownLatch(1);
         boolean signals = Signals.onInterruptOrTerminate(stop::countDown);
