@@ -77,7 +77,8 @@ final class PlotCommand implements Callable<Integer> {
         purkinje.io.OutputFolder.recordToolFiles(folder.toAbsolutePath().normalize(), drawn);
         if (!quiet) {
             System.out.println(o.content().headline());
-            System.out.println("figures: " + o.figureFiles().size() + " files in "
+            int files = o.figureFiles().size();
+            System.out.println("figures: " + files + (files == 1 ? " file in " : " files in ")
                     + CompareRunner.displayPath(folder.toAbsolutePath().normalize().resolve(Reports.FIGURES)) + " ("
                     + rendering.style().name() + " style)");
             System.out.println("report: " + CompareRunner.displayPath(o.report()));
