@@ -37,7 +37,7 @@ final class RunOptions {
         }
         double ms;
         try {
-            ms = purkinje.io.Quantities.parse(timeLimit, purkinje.model.Unit.MILLISECOND, "--time-limit", "2 h");
+            ms = purkinje.io.Quantities.parse(timeLimit, purkinje.model.Unit.MILLISECOND, "--time-limit", "30 min");
         } catch (IllegalArgumentException e) {
             throw new purkinje.io.ConfigException(e.getMessage());
         }

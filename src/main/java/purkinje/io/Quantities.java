@@ -102,8 +102,10 @@ public final class Quantities {
     public static long parseWholeNumber(String text, String field, long min, long max) {
         String t = checkedLength(text, field);
         if (!WHOLE.matcher(t).matches()) {
+            boolean fraction = t.matches("[+-]?[0-9]+\\.[0-9]+"); // 2.5: plainly not whole, no YAML hint needed
             throw new IllegalArgumentException(field + ": expected a whole number, was '" + t + "'"
-                    + (looksLikeYamlNumber(t) ? "; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted" : ""));
+                    + (!fraction && looksLikeYamlNumber(t) ? "; YAML forms such as .nan, .inf, 0x10 and 1_000 are not "
+                    + "accepted" : ""));
         }
         String digits = t.replaceFirst("^[+-]", "");
         if (digits.length() > 1 && digits.charAt(0) == '0') {

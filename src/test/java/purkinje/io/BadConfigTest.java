@@ -23,6 +23,7 @@ class BadConfigTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
         seed .nan            | seed: .nan                        | bad.yaml:1: seed: expected a whole number, was '.nan'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
+        cells 2.5            | cells_per_condition: 2.5          | bad.yaml:1: cells_per_condition: expected a whole number, was '2.5'
         seed hex             | seed: 0x10                        | bad.yaml:1: seed: expected a whole number, was '0x10'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
         seed underscores     | seed: 1_000                       | bad.yaml:1: seed: expected a whole number, was '1_000'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
         seed 1e400           | seed: 1e400                       | bad.yaml:1: seed: expected a whole number, was '1e400'; YAML forms such as .nan, .inf, 0x10 and 1_000 are not accepted
