@@ -50,10 +50,10 @@ final class CompareRunner {
         }
         for (CompareExperiment.Comparison c : r.comparisons()) {
             GroupComparison g = c.result();
-            out.printf(Locale.ROOT, "%s vs %s: rate change %+.1f %% (95 %% CI %+.1f to %+.1f %%), Mann-Whitney p = %s,"
-                    + " Welch p = %s%n", c.test(), c.reference(), g.rateChangePercent(), g.rateChangeCiLowPercent(),
-                    g.rateChangeCiHighPercent(), RateByConditionFigure.pValue(g.mannWhitneyP()),
-                    RateByConditionFigure.pValue(g.welchP())); // "< 1e-300" where a p-value underflows, not 0.0
+            out.printf(Locale.ROOT, "%s vs %s: rate change %+.1f %% (95 %% CI %+.1f to %+.1f %%), Mann-Whitney %s,"
+                    + " Welch %s%n", c.test(), c.reference(), g.rateChangePercent(), g.rateChangeCiLowPercent(),
+                    g.rateChangeCiHighPercent(), RateByConditionFigure.pText(g.mannWhitneyP()),
+                    RateByConditionFigure.pText(g.welchP())); // "p < 1e-300" where a p-value underflows, not 0.0
         }
         out.println("results: " + displayPath(o.folder()) + "  (report: " + displayPath(o.folder().resolve("report.html"))
                 + ")");

@@ -53,7 +53,8 @@ final class Progress implements ProgressListener {
         if (terminal) {
             int width = 30;
             int filled = (int) Math.round(fraction * width);
-            err.printf("\r%s [%s%s] %3.0f%%  %s ", label, "#".repeat(filled), ".".repeat(width - filled),
+            // padded: a shorter text must overwrite all of a longer one ("time left not known yet")
+            err.printf("\r%s [%s%s] %3.0f%%  %-24s", label, "#".repeat(filled), ".".repeat(width - filled),
                     100 * fraction, left);
             err.flush();
             shown = true;

@@ -44,7 +44,7 @@ final class SweepProgress implements SweepRunner.Listener {
         shownFraction = fraction;
         if (pointsDone >= pointsTotal) {
             if (shown && terminal) {
-                err.print("\r" + " ".repeat(79) + "\r");
+                err.print("\r" + " ".repeat(110) + "\r");
                 err.flush();
             }
             return;
@@ -56,7 +56,7 @@ final class SweepProgress implements SweepRunner.Listener {
         if (terminal) {
             int width = 24;
             int filled = (int) Math.round(fraction * width);
-            err.printf(Locale.ROOT, "\rsweep [%s%s] %3.0f%%, %d/%d points written %s  %s ", "#".repeat(filled),
+            err.printf(Locale.ROOT, "\rsweep [%s%s] %3.0f%%, %d/%d points written %-14s %-24s", "#".repeat(filled),
                     ".".repeat(width - filled), 100 * fraction, pointsDone, pointsTotal, rate,
                     Progress.timeLeft(elapsed, fraction));
             err.flush();

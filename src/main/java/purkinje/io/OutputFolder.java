@@ -48,6 +48,8 @@ public final class OutputFolder implements AutoCloseable {
     public static final String FILE_LIST = ".purkinje-files";
     private static final String PARTIAL = ".partial-";
     private static final String LOCK = ".lock";
+    /** The lock file a live sweep holds in its folder (sweeps write in place, not through a staging folder). */
+    public static final String SWEEP_LOCK = ".sweep.lock";
     private static final String OLD = ".old";
     /** Staging folders of earlier versions (no lock file) are removed when older than this. */
     private static final Duration UNLOCKED_STALE_AFTER = Duration.ofDays(1);
@@ -227,20 +229,36 @@ public final class OutputFolder implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-        for (Path other : locks) {
-            try (FileChannel c = FileChannel.open(other, StandardOpenOption.WRITE)) {
-                FileLock l = c.tryLock();
-                if (l == null) {
-                    return true; // held by a run in another process (here or on another machine)
-                }
-                l.release();
-            } catch (OverlappingFileLockException e) {
-                return true; // held by a run in this JVM
-            } catch (IOException e) {
-                // gone meanwhile: not a live run
-            }
+        return locks.stream().anyMatch(OutputFolder::heldByAnother);
+    }
+
+    /** Refuses {@code target} while a live run (compare, fi, validate, merge) stages a result for it. */
+    public static void checkNotStaged(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        if (abs.getParent() != null && abs.getFileName() != null && Files.isDirectory(abs.getParent())
+                && anotherLiveRun(abs.getParent(), abs.getFileName().toString(), null)) {
+            throw new ConfigException("another run is writing output folder " + target + " right now; wait for it "
+                    + "to end, or choose another --out");
         }
-        return false;
+    }
+
+    /** Whether a lock file is held by a live run (in another process, on any machine sharing the file system, or in this JVM). */
+    public static boolean heldByAnother(Path lockFile) {
+        if (!Files.isRegularFile(lockFile)) {
+            return false;
+        }
+        try (FileChannel c = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock l = c.tryLock();
+            if (l == null) {
+                return true;
+            }
+            l.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // held in this JVM
+        } catch (IOException e) {
+            return false; // gone meanwhile: not a live run
+        }
     }
 
     private static void removeIfDead(Path lock) {
@@ -294,6 +312,10 @@ public final class OutputFolder implements AutoCloseable {
         }
         if (!Files.isDirectory(target)) {
             throw new ConfigException("output path " + target + " exists and is a file; choose another --out");
+        }
+        if (heldByAnother(target.resolve(SWEEP_LOCK))) {
+            throw new ConfigException("a sweep is writing to " + target + " right now; wait for it to end (or stop "
+                    + "it), or choose another --out");
         }
         if (!replace) {
             throw new ConfigException("output folder " + target + " already exists; use --force to replace it or "
@@ -488,7 +510,9 @@ public final class OutputFolder implements AutoCloseable {
             f.release();
             removeCreated(f.createdRoot);
             // the run's one line: a signal (SIGTERM, SIGINT, SIGHUP) ended it before its result was complete
-            System.err.println("purkinje: interrupted; nothing was written to " + f.target
+            // on a terminal the progress bar holds the line: the message starts on a line of its own
+            System.err.println(("1".equals(System.getenv("PURKINJE_STDERR_TTY")) ? "\n" : "")
+                    + "purkinje: interrupted; nothing was written to " + f.target
                     + (f.replace && Files.isDirectory(f.target) ? " (the earlier result there is untouched)" : ""));
             System.err.flush();
         }

@@ -106,11 +106,13 @@ final class FigureStyle {
         if (!Double.isFinite(v)) {
             return "n/a";
         }
-        double a = Math.abs(v);
-        return a >= 100 || a == 0 ? String.format(Locale.ROOT, "%.0f", v)
-                : a >= 10 ? String.format(Locale.ROOT, "%.1f", v)
-                : a >= 1 ? String.format(Locale.ROOT, "%.2f", v)
-                : String.format(Locale.ROOT, "%.2g", v);
+        if (v == 0) {
+            return "0";
+        }
+        // round first (9.996 is 10.0, not 10.00), then show the three digits, zeros included (15.0)
+        java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(3));
+        int magnitude = r.precision() - r.scale() - 1; // floor(log10 |r|)
+        return r.setScale(Math.max(0, 2 - magnitude), java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** Formats a number with a sensible number of digits for labels, e.g. 41.8, 3.2, 120. */

@@ -154,7 +154,7 @@ public final class RateByConditionFigure {
             double ciLow, double ciHigh, double p, int nPerCondition) {
         return testCondition + " vs " + referenceCondition + ": " + percent(changePercent)
                 + " % (95 % CI " + percent(ciLow) + " to " + percent(ciHigh) + " %)"
-                + ", Mann-Whitney p = " + pValue(p)
+                + ", Mann-Whitney " + pText(p)
                 + ", " + FigureStyle.plural(nPerCondition, "cell", "cells") + " each";
     }
 
@@ -164,6 +164,12 @@ public final class RateByConditionFigure {
         }
         long r = Math.round(v);
         return r > 0 ? "+" + r : Long.toString(r);
+    }
+
+    /** "p = 0.032", or "p < 1e-300" where the p-value underflows (never "p = < 1e-300"). */
+    public static String pText(double p) {
+        String v = pValue(p);
+        return v.startsWith("<") ? "p " + v : "p = " + v;
     }
 
     /** p value with two significant digits: 0.032, 0.0041, 2.1e-12; "< 1e-300" for underflow. */

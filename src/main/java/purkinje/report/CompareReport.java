@@ -95,9 +95,9 @@ public final class CompareReport {
                     : c.testCells() + " and " + c.referenceCells() + " cells";
             b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT,
                     "The %s cells fired %s %% %s than the %s cells: %s vs %s Hz (mean per-cell rate), Mann-Whitney "
-                    + "p = %s, %s.", display(c.test()), Numbers.percent(c.changePercent()), direction, display(c.reference()),
+                    + "%s, %s.", display(c.test()), Numbers.percent(c.changePercent()), direction, display(c.reference()),
                     Numbers.value(c.testMeanHz()), Numbers.value(c.referenceMeanHz()),
-                    RateByConditionFigure.pValue(c.mannWhitneyP()), each));
+                    RateByConditionFigure.pText(c.mannWhitneyP()), each));
         }
         return b.toString();
     }

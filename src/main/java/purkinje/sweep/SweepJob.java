@@ -50,6 +50,11 @@ public final class SweepJob {
             OutputFolder.checkWritable(out, force); // refuses an empty --out
         }
         Path folder = out.toAbsolutePath().normalize();
+        OutputFolder.checkNotStaged(folder); // a compare, fi or merge is about to move its result there
+        if (OutputFolder.heldByAnother(folder.resolve(LOCK))) { // named first: it is the reason, whatever else holds
+            throw new ConfigException("another sweep is writing to " + folder + " right now; wait for it to end "
+                    + "(or stop it), then run again with --resume");
+        }
         boolean continuing = resume && Files.exists(folder);
         if (!continuing) {
             OutputFolder.checkWritable(folder, force);
@@ -60,9 +65,23 @@ public final class SweepJob {
             }
         }
         try (FileChannel lock = lockFolder(folder)) {
+            // a signal (SIGTERM, SIGINT, SIGHUP) ends the JVM without finally blocks: say what is kept, drop the lock
+            Thread onSignal = new Thread(() -> {
+                deleteQuietly(folder.resolve(LOCK));
+                System.err.println(("1".equals(System.getenv("PURKINJE_STDERR_TTY")) ? "\n" : "")
+                        + "purkinje: interrupted; " + folder + " keeps the points committed so far: run the same "
+                        + "command with --resume");
+                System.err.flush();
+            }, "purkinje-sweep-interrupted");
+            Runtime.getRuntime().addShutdownHook(onSignal);
             try {
                 return runLocked(plan, selection, folder, out, continuing, threads, batchCells, render, info, listener);
             } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs or has run
+                }
                 // deleted while still held, as OutputFolder's staging locks: only a SIGKILL leaves it behind
                 Files.deleteIfExists(folder.resolve(LOCK));
             }
@@ -72,7 +91,7 @@ public final class SweepJob {
     }
 
     /** Name of the lock file a live sweep holds in its folder (removed when the sweep ends). */
-    static final String LOCK = ".sweep.lock";
+    static final String LOCK = OutputFolder.SWEEP_LOCK;
 
     /**
      * An OS lock on the folder's {@value #LOCK} for the whole run: a second sweep into the same folder
@@ -214,5 +233,13 @@ public final class SweepJob {
             }
         }
         Files.deleteIfExists(p);
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort at shutdown: a leftover lock file is not held, and the next sweep reuses it
+        }
     }
 }

@@ -126,6 +126,22 @@ class InterruptTest {
         nextRunLeavesNoDebris();
     }
 
+    /** Ctrl-C or SIGHUP reach java as TERM (a background java ignores INT); the launcher exits 128 + its own signal. */
+    @Test
+    void sigintAndSighupToTheLauncherExitWithTheirOwnCodes() throws Exception {
+        for (int[] signalAndCode : new int[][] {{2, 130}, {1, 129}}) {
+            Process p = startLongCompare();
+            ProcessHandle java = Launcher.java(p, 10);
+            Launcher.signal(signalAndCode[0], p.pid());
+            assertEquals(signalAndCode[1], Launcher.await(p, 30), "128 + signal " + signalAndCode[0]);
+            assertFalse(java.isAlive());
+            String[] err = Launcher.stderr(work, "long").strip().split("\n");
+            assertTrue(err[err.length - 1].startsWith("purkinje: interrupted; nothing was written to "),
+                    String.join(" | ", err));
+            assertFalse(Files.exists(results.resolve("out")), "no result from an interrupted run");
+        }
+    }
+
     @Test
     void sigkillToTheLauncherDuringCompareEndsJavaToo() throws Exception {
         Process p = startLongCompare();
