@@ -26,7 +26,9 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  *   <li>otherwise <b>asymptotic</b> ({@value #ASYMPTOTIC}), as scipy's {@code 'asymp'}: the
  *       one-sample Kolmogorov distribution of D at the effective size {@code round(n m / (n + m))},
  *       {@code p = 1 - K_ne(D)} (Commons Math's {@link KolmogorovSmirnovTest#cdf(double, int)};
- *       scipy uses {@code kstwo.sf}).</li>
+ *       scipy uses {@code kstwo.sf}). The subtraction cancels: p-values below about 1e-12 are not
+ *       resolved there (read them as "below 1e-12"; scipy gives the tail), which no test at the
+ *       fit's thresholds (0.05 / tests) comes near.</li>
  * </ul>
  * With ties (rates on a grid of 1/T) the test is conservative, as scipy's: D of tied data is
  * never larger than it would be after breaking the ties, and the null law is the continuous one.
