@@ -88,9 +88,7 @@ public final class OutputFolder implements AutoCloseable {
      * @throws ConfigException if the folder exists and may not be replaced
      */
     public static OutputFolder prepare(Path target, boolean replace) {
-        if (target.toString().isBlank()) {
-            checkWritable(target, replace);
-        }
+        requireNamed(target);
         Path abs = target.toAbsolutePath().normalize();
         if (abs.getParent() == null || abs.getFileName() == null) {
             throw new ConfigException("output folder " + target + " is a file system root; choose another --out");
@@ -304,9 +302,7 @@ public final class OutputFolder implements AutoCloseable {
 
     /** Refuses an existing folder unless it is a purkinje result and {@code replace} is set. */
     public static void checkWritable(Path target, boolean replace) {
-        if (target.toString().isBlank()) { // Path.of("") is the current folder: never a result folder by accident
-            throw new ConfigException("--out is empty; give the result folder's name, e.g. --out results/mine");
-        }
+        requireNamed(target);
         if (!Files.exists(target)) {
             return;
         }
@@ -510,11 +506,25 @@ public final class OutputFolder implements AutoCloseable {
             f.release();
             removeCreated(f.createdRoot);
             // the run's one line: a signal (SIGTERM, SIGINT, SIGHUP) ended it before its result was complete
-            // on a terminal the progress bar holds the line: the message starts on a line of its own
-            System.err.println(("1".equals(System.getenv("PURKINJE_STDERR_TTY")) ? "\n" : "")
-                    + "purkinje: interrupted; nothing was written to " + f.target
+            printInterrupted("nothing was written to " + f.target
                     + (f.replace && Files.isDirectory(f.target) ? " (the earlier result there is untouched)" : ""));
-            System.err.flush();
+        }
+    }
+
+    /**
+     * The one line of a run a signal (SIGTERM, SIGINT, SIGHUP) ended, from a shutdown hook:
+     * "purkinje: interrupted; WHAT". On a terminal the progress bar holds the line, so it starts a new one.
+     */
+    public static void printInterrupted(String what) {
+        System.err.println(("1".equals(System.getenv("PURKINJE_STDERR_TTY")) ? "\n" : "") + "purkinje: interrupted; "
+                + what);
+        System.err.flush();
+    }
+
+    /** Refuses an empty --out: Path.of("") is the current folder, never a result folder by accident. */
+    public static void requireNamed(Path target) {
+        if (target.toString().isBlank()) {
+            throw new ConfigException("--out is empty; give the result folder's name, e.g. --out results/mine");
         }
     }
 

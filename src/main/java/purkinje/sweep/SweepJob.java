@@ -46,14 +46,11 @@ public final class SweepJob {
     public static Outcome run(SweepPlan plan, Selection selection, Path out, boolean resume, boolean force,
                               int threads, int batchCells, Consumer<Path> render, RunInfo info,
                               SweepRunner.Listener listener) {
-        if (out.toString().isBlank()) {
-            OutputFolder.checkWritable(out, force); // refuses an empty --out
-        }
+        OutputFolder.requireNamed(out);
         Path folder = out.toAbsolutePath().normalize();
         OutputFolder.checkNotStaged(folder); // a compare, fi or merge is about to move its result there
         if (OutputFolder.heldByAnother(folder.resolve(LOCK))) { // named first: it is the reason, whatever else holds
-            throw new ConfigException("another sweep is writing to " + folder + " right now; wait for it to end "
-                    + "(or stop it), then run again with --resume");
+            throw anotherSweep(folder);
         }
         boolean continuing = resume && Files.exists(folder);
         if (!continuing) {
@@ -68,10 +65,8 @@ public final class SweepJob {
             // a signal (SIGTERM, SIGINT, SIGHUP) ends the JVM without finally blocks: say what is kept, drop the lock
             Thread onSignal = new Thread(() -> {
                 deleteQuietly(folder.resolve(LOCK));
-                System.err.println(("1".equals(System.getenv("PURKINJE_STDERR_TTY")) ? "\n" : "")
-                        + "purkinje: interrupted; " + folder + " keeps the points committed so far: run the same "
-                        + "command with --resume");
-                System.err.flush();
+                OutputFolder.printInterrupted(folder + " keeps the points committed so far: run the same command "
+                        + "with --resume");
             }, "purkinje-sweep-interrupted");
             Runtime.getRuntime().addShutdownHook(onSignal);
             try {
@@ -110,8 +105,7 @@ public final class SweepJob {
             }
             if (held == null) {
                 channel.close();
-                throw new ConfigException("another sweep is writing to " + folder + " right now; wait for it to end "
-                        + "(or stop it), then run again with --resume");
+                throw anotherSweep(folder);
             }
             return channel;
         } catch (IOException e) {
@@ -124,6 +118,11 @@ public final class SweepJob {
             }
             throw new ConfigException("cannot lock output folder " + folder + ": " + e.getMessage());
         }
+    }
+
+    private static ConfigException anotherSweep(Path folder) {
+        return new ConfigException("another sweep is writing to " + folder + " right now; wait for it to end "
+                + "(or stop it), then run again with --resume");
     }
 
     private static Outcome runLocked(SweepPlan plan, Selection selection, Path folder, Path out, boolean continuing,
