@@ -11,7 +11,8 @@
 # THREADS (default: all cores; Brian2's runtime uses one), PURKINJE (default: ./purkinje),
 # PYTHON (default: /usr/bin/python3, Debian's, which has python3-brian), BRIAN2_TARGET (cython |
 # numpy; default cython), SKIP_BRIAN2=1 to leave Brian2 out, ENSEMBLE_CELLS (cells of the
-# 'ensemble' run that 'inputs' adds for its ratio; default 10,000).
+# 'ensemble' run that 'inputs' adds for its ratio; default 10,000), LIST=1 to print what would run here
+# and exit, CPUINFO (default /proc/cpuinfo: where the CPU's flags are read).
 # Needs gcc with OpenMP for the C loops and Debian's python3-brian for Brian2
 # (apt-get install -y python3-brian); a missing one is skipped with a note, never faked.
 set -euo pipefail
@@ -43,12 +44,18 @@ add_row() { # NAME WHAT LINE
   echo "$1|$2|$(val cell_steps_per_s)|$(val rate_wild_type_hz)|$(val rate_reduced_hz)|$(val threads)" >>"$rows"
 }
 
-cpu_has() { grep -qw "$1" /proc/cpuinfo; }
+cpuinfo=${CPUINFO:-/proc/cpuinfo}
+cpu_has() { grep -qw "$1" "$cpuinfo"; }
+list=${LIST:-0}
 
 echo "== $workload workload: $cells cells x $duration s at dt 0.1 ms, $threads thread(s), $(date -u '+%Y-%m-%d %H:%M UTC')"
 lscpu_field() { lscpu | sed -n "s/^$1:[[:space:]]*//p" | head -1; }
 # the CPU names the table: speeds and ratios differ between CPU kinds (Zen 3, Zen 4, Intel, ...)
-cpu="$(lscpu_field 'Model name') (family $(lscpu_field 'CPU family') model $(lscpu_field 'Model')); SIMD: $(for f in avx2 fma avx512f; do cpu_has $f && printf '%s ' $f; done)"
+# (if, not &&: a missing last flag must not end the substitution with status 1 under set -e)
+simd_flags() { for f in avx2 fma avx512f; do if cpu_has $f; then printf '%s ' $f; fi; done; }
+simd=$(simd_flags)
+simd=${simd% }
+cpu="$(lscpu_field 'Model name') (family $(lscpu_field 'CPU family') model $(lscpu_field 'Model')); SIMD: ${simd:-none of avx2, fma, avx512f}"
 echo "== CPU: $cpu"
 
 if [ "$workload" = ensemble ]; then
@@ -61,6 +68,7 @@ if [ "$workload" = ensemble ]; then
     run_c() { # SOURCE NAME METHOD [GCC FLAGS...]
       local source=$1 name=$2 method=$3 line
       shift 3
+      if [ "$list" = 1 ]; then echo "would run: C $name ($method)"; return; fi
       gcc -O3 -march=native -fopenmp "$@" -o "$work/$name" "bench/c/$source.c" -lm
       echo "== C $name"
       line=$("$work/$name" "$cells" "$duration")
@@ -81,7 +89,9 @@ if [ "$workload" = ensemble ]; then
   fi
 fi
 
-if [ "${SKIP_BRIAN2:-0}" != 1 ] && "$python" -c 'import brian2' 2>/dev/null; then
+if [ "${SKIP_BRIAN2:-0}" != 1 ] && "$python" -c 'import brian2' 2>/dev/null && [ "$list" = 1 ]; then
+  echo "would run: Brian2 ($target), bench/brian2/$workload.py"
+elif [ "${SKIP_BRIAN2:-0}" != 1 ] && "$python" -c 'import brian2' 2>/dev/null; then
   echo "== Brian2 ($target), bench/brian2/$workload.py"
   # Brian2 compiles into a cache on first use; the script's own warm-up run keeps that out of the timing
   line=$(cd "$work" && "$python" "$root/bench/brian2/$workload.py" "$cells" "$duration" "$target" 2>"$work/brian2.log" \
@@ -95,6 +105,7 @@ fi
 # purkinje bench: median of its --repeat runs; rates and theory from its summary table
 run_purkinje() { # LABEL CONFIG CELLS
   local out="$work/purkinje-$1"
+  if [ "$list" = 1 ]; then echo "would run: purkinje bench --config $2 --cells $3"; return; fi
   echo "== purkinje bench --config $2 --cells $3 --duration \"$duration s\" --threads $threads"
   $purkinje bench --config "$2" --cells "$3" --duration "$duration s" --threads "$threads" --out "$out" \
     | tee "$out.txt"
@@ -107,10 +118,15 @@ run_purkinje() { # LABEL CONFIG CELLS
   fi
   echo "purkinje $1|exact + bridge|$rate|${rates%|}|$threads" >>"$rows"
 }
-echo "== $($purkinje --version 2>&1 | head -1)"
+[ "$list" = 1 ] || echo "== $($purkinje --version 2>&1 | head -1)"
 run_purkinje "$workload" "$config" "$cells"
 if [ "$workload" = inputs ]; then
   run_purkinje ensemble configs/bench-ensemble.yaml "${ENSEMBLE_CELLS:-10000}"
+fi
+if [ "$list" = 1 ]; then
+  echo "CPU: $cpu"
+  for n in "${notes[@]+"${notes[@]}"}"; do echo "note: $n"; done
+  exit 0
 fi
 
 echo
