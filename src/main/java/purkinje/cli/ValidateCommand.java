@@ -82,6 +82,12 @@ final class ValidateCommand implements Callable<Integer> {
         boolean replace = run.force || (run.out == null && (!Files.exists(OUT) || OutputFolder.isResultFolder(OUT)));
         RunInfo info = new RunInfo("validate", spec.commandLine().getParseResult().originalArgs(), source, sha,
                 Instant.now());
+        // refused up front, before the folder is touched: a suite that cannot fit the heap or --time-limit
+        (config != null ? ValidationSuite.estimateForConfig(rc, m, run.threads())
+                : ValidationSuite.estimateBuiltIn(m, run.threads())).checkAndWarn(run.timeLimitS(),
+                // the suite's cells and durations are fixed: what is left to the user
+                (m == ValidationSuite.Mode.FULL ? "run the quick suite (without --full)" : "the suite's size is fixed")
+                        + (config != null ? "; a larger dt in the config shortens it" : ""));
         List<ValidationSuite.Row> rows;
         try (OutputFolder f = OutputFolder.prepare(out, replace)) {
             rows = config != null ? ValidationSuite.configSuite(rc, m, run.threads(), Progress.of(run.quiet, "validating"))

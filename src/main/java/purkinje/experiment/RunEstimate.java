@@ -99,6 +99,14 @@ public record RunEstimate(double cells, double stepsPerCell, double traceSamples
      * returns a warning line for a very long run, or null.
      */
     public String check(double maxHeapBytes, double timeLimitS) {
+        return check(maxHeapBytes, timeLimitS, LESS_WORK);
+    }
+
+    /** What shortens a run of the user's own cells, the advice of a refusal by --time-limit. */
+    public static final String LESS_WORK = "simulate fewer cells or a shorter duration";
+
+    /** {@link #check}, naming {@code lessWork} as the way to a shorter run (e.g. a fixed suite's). */
+    public String check(double maxHeapBytes, double timeLimitS, String lessWork) {
         if (!(stepsPerCell <= MAX_STEPS)) {
             throw new ConfigException(String.format(Locale.ROOT, "duration / dt = %s steps per cell, more than the "
                     + "engine can count (2^53 = 9.0e15); use a shorter duration or a larger dt", number(stepsPerCell)));
@@ -114,8 +122,8 @@ public record RunEstimate(double cells, double stepsPerCell, double traceSamples
         }
         if (seconds() > timeLimitS) {
             throw new ConfigException(String.format(Locale.ROOT, "this run is estimated to take %s (%s cell-steps on "
-                    + "%d threads), more than --time-limit %s; simulate fewer cells or a shorter duration, or raise "
-                    + "the limit", duration(seconds()), number(cellSteps()), threads, duration(timeLimitS)));
+                    + "%d threads), more than --time-limit %s; %s, or raise the limit",
+                    duration(seconds()), number(cellSteps()), threads, duration(timeLimitS), lessWork));
         }
         if (seconds() > WARN_AFTER_S) {
             return String.format(Locale.ROOT, "purkinje: warning: this run is estimated to take up to %s (%s "
@@ -127,7 +135,12 @@ public record RunEstimate(double cells, double stepsPerCell, double traceSamples
 
     /** {@link #check} against this JVM's heap; a warning goes to stderr. */
     public void checkAndWarn(double timeLimitS) {
-        String warning = check(Runtime.getRuntime().maxMemory(), timeLimitS);
+        checkAndWarn(timeLimitS, LESS_WORK);
+    }
+
+    /** {@link #check} against this JVM's heap, naming {@code lessWork} as the way to a shorter run. */
+    public void checkAndWarn(double timeLimitS, String lessWork) {
+        String warning = check(Runtime.getRuntime().maxMemory(), timeLimitS, lessWork);
         if (warning != null) {
             System.err.println(warning);
         }

@@ -218,6 +218,28 @@ public final class ValidationSuite {
         return out;
     }
 
+    /**
+     * The work of the built-in suite (every case's cells x steps, and the thread-invariance check's
+     * two runs of {@value #INVARIANCE_CELLS} cells), for the up-front checks of {@link RunEstimate}
+     * (memory, --time-limit).
+     */
+    public static RunEstimate estimateBuiltIn(Mode mode, int threads) {
+        return estimate(builtIn(mode), threads);
+    }
+
+    /** {@link #estimateBuiltIn} for the cases of a user's config. */
+    public static RunEstimate estimateForConfig(RunConfig config, Mode mode, int threads) {
+        return estimate(forConfig(config, mode), threads);
+    }
+
+    private static RunEstimate estimate(List<Case> cases, int threads) {
+        RunEstimate total = new RunEstimate(2.0 * INVARIANCE_CELLS, INVARIANCE_STEPS, 0, threads);
+        for (Case c : cases) {
+            total = total.plus(new RunEstimate(c.cells(), c.durationMs() / c.dtMs(), 0, threads));
+        }
+        return total;
+    }
+
     public static List<Row> builtInSuite(Mode mode, long seed, int threads, ProgressListener progress) {
         return run(builtIn(mode), seed, threads, progress);
     }
@@ -281,15 +303,20 @@ public final class ValidationSuite {
     }
 
     /** Same seed, 1 thread vs several: every cell's statistics must be bit-identical. */
+    /** Cells and steps of each of the thread-invariance check's two runs. */
+    private static final int INVARIANCE_CELLS = 32;
+    private static final int INVARIANCE_STEPS = 20_000;
+
     private static Row threadInvariance(long seed, int threads) {
         int many = Math.max(2, threads);
         Ensemble.Builder b = Ensemble.builder();
         b.addPopulation(RandomStreams.derive(seed, -1), CellParameters.DEFAULTS, NoiseParameters.DEFAULTS,
-                Heterogeneity.DEFAULTS, 16);
-        b.addPopulation(RandomStreams.derive(seed, -2), tableCell(20), new NoiseParameters(4, 1), Heterogeneity.NONE, 16);
+                Heterogeneity.DEFAULTS, INVARIANCE_CELLS / 2);
+        b.addPopulation(RandomStreams.derive(seed, -2), tableCell(20), new NoiseParameters(4, 1), Heterogeneity.NONE,
+                INVARIANCE_CELLS / 2);
         Ensemble e = b.build();
-        SimulationSettings one = new SimulationSettings(0.1, 20_000, 1, true, Set.of(), 0);
-        SimulationSettings several = new SimulationSettings(0.1, 20_000, many, true, Set.of(), 0);
+        SimulationSettings one = new SimulationSettings(0.1, INVARIANCE_STEPS, 1, true, Set.of(), 0);
+        SimulationSettings several = new SimulationSettings(0.1, INVARIANCE_STEPS, many, true, Set.of(), 0);
         EnsembleResult a = EnsembleSimulator.run(e, one);
         EnsembleResult z = EnsembleSimulator.run(e, several);
         boolean same = true;

@@ -69,6 +69,22 @@ class RunEstimateTest {
                 "estimated to take 12 days", "4.0e+13 cell-steps", "--time-limit 2.0 h");
     }
 
+    /** validate took --time-limit and ignored it (it ran the whole suite); now it is checked up front. */
+    @Test
+    void validateRefusesASuiteLongerThanTheTimeLimit() throws IOException {
+        Path out = dir.resolve("results").resolve("validate");
+        CommandLineTest.Run builtIn = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> CommandLineTest.run(
+                "validate", "--quiet", "--out", out.toString(), "--time-limit", "1 s"));
+        assertRefused(builtIn, "estimated to take", "cell-steps", "more than --time-limit 1 s; the suite's size is fixed, "
+                + "or raise the limit");
+        Path c = dir.resolve("fine-dt.yaml");
+        Files.writeString(c, "name: fine\nseed: 1\ndt: 0.0001 ms\n");
+        CommandLineTest.Run own = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> CommandLineTest.run(
+                "validate", "--config", c.toString(), "--quiet", "--out", out.toString(), "--time-limit", "10 min"));
+        assertRefused(own, "estimated to take", "more than --time-limit 10 min; the suite's size is fixed; a larger dt in "
+                + "the config shortens it, or raise the limit");
+    }
+
     @Test
     void aVeryLongRunIsWarnedAboutWithItsEstimatedTime() {
         RunEstimate long1 = new RunEstimate(80, 1e13, 0, 2);
