@@ -33,13 +33,16 @@ final class Failures {
         } else if (ioCause(t) != null) {
             IOException io = ioCause(t);
             code = ExitCodes.FAILURE;
-            String context = t instanceof UncheckedIOException && t.getMessage() != null
-                    && !t.getMessage().equals(String.valueOf(io)) ? t.getMessage() + ": " : "";
+            String kept = t instanceof AfterProgress ? t.getMessage() : null;
+            Throwable failure = kept != null ? t.getCause() : t;
+            String context = failure instanceof UncheckedIOException && failure.getMessage() != null
+                    && !failure.getMessage().equals(String.valueOf(io)) ? failure.getMessage() + ": " : "";
             Path target = purkinje.io.OutputFolder.latestTarget();
-            String where = context.isEmpty() && target != null && !(io instanceof java.nio.file.FileSystemException)
+            String where = context.isEmpty() && kept == null && target != null
+                    && !(io instanceof java.nio.file.FileSystemException)
                     ? "writing " + CompareRunner.displayPath(target) + ": " : "";
-            line = "purkinje: " + context + where + describe(io) + "; nothing was written (free space or choose another "
-                    + "--out, then run again)";
+            line = "purkinje: " + context + where + describe(io) + "; " + (kept != null ? kept
+                    : "nothing was written (free space or choose another --out, then run again)");
         } else {
             code = ExitCodes.FAILURE;
             line = "purkinje: internal error: " + shortCause(t) + "; " + logTrace(t);
@@ -47,6 +50,16 @@ final class Failures {
         err.println(oneLine(line));
         err.flush();
         return code;
+    }
+
+    /**
+     * A failed write after part of the work was committed (a sweep's finished points): its message
+     * says what is kept and how to go on, in place of "nothing was written".
+     */
+    static final class AfterProgress extends RuntimeException {
+        AfterProgress(RuntimeException cause, String kept) {
+            super(kept, cause);
+        }
     }
 
     /** The first I/O error among the causes, if any. */

@@ -1,5 +1,6 @@
 package purkinje.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import purkinje.sweep.Selection;
 import purkinje.plot.Rendering;
 import purkinje.report.Reports;
 import purkinje.sweep.SweepJob;
+import purkinje.sweep.SweepOutputs;
 import purkinje.sweep.SweepPlan;
 import purkinje.sweep.SweepRunner;
 
@@ -73,9 +75,14 @@ final class SweepCommand implements Callable<Integer> {
                 : plan.name() + "-shard-" + selection.shard() + "-of-" + selection.shards());
         RunInfo info = new RunInfo("sweep", List.of(spec.commandLine().getParseResult().originalArgs()
                 .toArray(new String[0])), plan.loaded().source(), RunInfo.sha256(plan.loaded().text()), Instant.now());
-        SweepJob.Outcome o = SweepJob.run(plan, selection, out, resume, run.force, threads, batchCells,
-                f -> Reports.render(f, Rendering.DEFAULT, !run.noFigures, CompareRunner.displayPath(f)),
-                info, SweepProgress.of(run.quiet));
+        SweepJob.Outcome o;
+        try {
+            o = SweepJob.run(plan, selection, out, resume, run.force, threads, batchCells,
+                    f -> Reports.render(f, Rendering.DEFAULT, !run.noFigures, CompareRunner.displayPath(f)),
+                    info, SweepProgress.of(run.quiet));
+        } catch (RuntimeException e) {
+            throw keptOnWriteFailure(e, out);
+        }
         if (!run.quiet) {
             printSummary(plan, o.rows(), System.out);
             System.out.printf(Locale.ROOT, "%d of %d points (%s): %d simulated now, %d already done%n", o.selected(),
@@ -84,6 +91,20 @@ final class SweepCommand implements Callable<Integer> {
                     + CompareRunner.displayPath(o.folder().resolve("report.html")) + ")");
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A failed write (a full disk) once the sweep has started in {@code out} (its manifest is
+     * there) loses nothing already committed: the error says so and how to go on. Any other
+     * failure is returned as it is.
+     */
+    static RuntimeException keptOnWriteFailure(RuntimeException e, Path out) {
+        if (Failures.ioCause(e) == null || !Files.isRegularFile(out.resolve(SweepOutputs.MANIFEST))) {
+            return e;
+        }
+        return new Failures.AfterProgress(e, "the points finished so far are kept in " + CompareRunner.displayPath(out)
+                + "; free space, then run the same command with --resume (it simulates only what is missing "
+                + "and draws the figures)");
     }
 
     /** The work of the selected points (each point may sweep the duration, dt or cell count). */
