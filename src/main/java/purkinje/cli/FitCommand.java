@@ -125,9 +125,27 @@ final class FitCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-4d %-14s %-56s %8.2f %7.2f  %s%s%n", rank++, h.name(), p,
                         h.fit().logLikelihood(), h.deltaAic(), h.verdict(), check);
             }
-            out.println(c.best() == null ? "no hypothesis passed its predictive check"
-                    : "best: " + c.best().name() + " (" + c.best().fit().hypothesis().description() + ")");
+            out.println(bestLine(c));
         }
+    }
+
+    /** The conclusion: the best hypothesis, and the ones the data do not tell from it. */
+    static String bestLine(FitExperiment.ConditionFit c) {
+        if (c.best() == null) {
+            return "no hypothesis passed its predictive check";
+        }
+        String line = "best: " + c.best().name() + " (" + c.best().fit().hypothesis().description() + ")";
+        List<FitExperiment.Ranked> tied = c.indistinguishable();
+        if (tied.isEmpty()) {
+            return line;
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (FitExperiment.Ranked h : tied) {
+            names.add(String.format(Locale.ROOT, "%s (%s, dAIC %.2f)", h.name(), h.fit().hypothesis().description(),
+                    h.deltaAic()));
+        }
+        return line + ", but " + String.join(" and ", names) + (tied.size() == 1 ? " fits" : " fit")
+                + " as well with as many parameters: these data cannot tell them apart";
     }
 
     static String format(HypothesisFit.Parameter e) {

@@ -16,14 +16,26 @@ import purkinje.model.RunConfig;
  *
  * <p>Verdicts: the hypotheses within {@value #CONSISTENT_AIC} AIC units of the lowest AIC are
  * candidates; the candidate with the fewest parameters (then the lowest AIC) is simulated, and if
- * its predictive check passes it is "best", the other candidates "consistent". A candidate whose
- * check fails is "ruled out (predictive check failed)" and the next is simulated, up to
- * {@value #MAX_CHECKS} checks. Every hypothesis beyond {@value #CONSISTENT_AIC} AIC units is
- * "ruled out".
+ * its predictive check passes it is "best". The other candidates with as few parameters as the
+ * best are "indistinguishable" (the data score them as well with as simple a model, so they do not
+ * tell them from the best), those with more parameters "consistent". A candidate whose check fails
+ * is "ruled out (predictive check failed)" and the next is simulated, up to {@value #MAX_CHECKS}
+ * checks. Beyond the candidates, the scale of Burnham and Anderson (2002, Model Selection and
+ * Multimodel Inference, section 2.6: "considerably less" support at 4 to 7 AIC units, "essentially
+ * none" beyond 10): up to {@value #RULED_OUT_AIC} units "less support", beyond "ruled out".
  */
 public final class FitExperiment {
     /** AIC difference within which a hypothesis stays consistent with the data. */
     public static final double CONSISTENT_AIC = 2;
+    /** AIC difference beyond which the data give a hypothesis essentially no support. */
+    public static final double RULED_OUT_AIC = 10;
+    /** The verdicts, as fit.json and the table write them. */
+    public static final String BEST = "best";
+    public static final String INDISTINGUISHABLE = "indistinguishable";
+    public static final String CONSISTENT = "consistent";
+    public static final String LESS_SUPPORT = "less support";
+    public static final String RULED_OUT = "ruled out";
+    public static final String CHECK_FAILED = "ruled out (predictive check failed)";
     /** Most predictive checks per condition. */
     public static final int MAX_CHECKS = 3;
 
@@ -52,6 +64,10 @@ public final class FitExperiment {
 
     /** The fit of one condition against the reference; hypotheses ranked by AIC; best null if none passed. */
     public record ConditionFit(String condition, int cells, List<Ranked> hypotheses, Ranked best) {
+        /** The hypotheses the data do not tell from the best (as few parameters, within {@value #CONSISTENT_AIC} AIC). */
+        public List<Ranked> indistinguishable() {
+            return hypotheses.stream().filter(h -> h.verdict().equals(INDISTINGUISHABLE)).toList();
+        }
     }
 
     /** Everything a fit produced. */
@@ -150,13 +166,15 @@ public final class FitExperiment {
             PredictiveCheck check = checks.get(f);
             String verdict;
             if (f == best) {
-                verdict = "best";
+                verdict = BEST;
             } else if (check != null && !check.passed()) {
-                verdict = "ruled out (predictive check failed)";
+                verdict = CHECK_FAILED;
             } else if (d <= CONSISTENT_AIC) {
-                verdict = "consistent";
+                verdict = best != null && f.parameterCount() <= best.parameterCount() ? INDISTINGUISHABLE : CONSISTENT;
+            } else if (d <= RULED_OUT_AIC) {
+                verdict = LESS_SUPPORT;
             } else {
-                verdict = "ruled out";
+                verdict = RULED_OUT;
             }
             Ranked r = new Ranked(f, d, verdict, check);
             if (f == best) {

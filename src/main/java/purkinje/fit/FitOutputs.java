@@ -58,10 +58,16 @@ public final class FitOutputs {
         root.put("reference", r.reference());
         root.put("reference_cells", r.referenceCells());
         root.put("likelihood", r.usesCv() ? "rate and ISI CV" : "rate only");
+        if (!r.usesCv()) { // why, for the report: the data, or the model
+            root.put("rate_only_because", r.settings().data().hasCv() ? "the model has no closed-form ISI CV (synaptic "
+                    + "inputs or coloured noise)" : "the recording has no isi_cv column");
+        }
         root.put("interval", "95 % profile likelihood (chi-square, 1 degree of freedom: drop of 1.92)");
         root.put("verdict_rule", "candidates: within " + Json.number(FitExperiment.CONSISTENT_AIC) + " AIC units of "
                 + "the lowest AIC; best: the candidate with fewest parameters whose predictive check passes; "
-                + "consistent: the other candidates; ruled out: beyond, or a failed predictive check");
+                + "indistinguishable: the other candidates with as few parameters; consistent: the other candidates; "
+                + "less support: up to " + Json.number(FitExperiment.RULED_OUT_AIC) + " AIC units; ruled out: beyond "
+                + "(Burnham and Anderson 2002), or a failed predictive check");
         List<Object> conditions = new ArrayList<>();
         for (FitExperiment.ConditionFit c : r.conditions()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -103,6 +109,7 @@ public final class FitOutputs {
             }
             m.put("hypotheses", hyps);
             m.put("best", c.best() == null ? null : c.best().name());
+            m.put("indistinguishable_from_best", c.indistinguishable().stream().map(FitExperiment.Ranked::name).toList());
             conditions.add(m);
         }
         root.put("conditions", conditions);

@@ -69,6 +69,9 @@ public final class FitRateCvFigure {
                     series.add(c.ratesHz()[i], c.isiCvs()[i]);
                 }
             }
+            if (series.isEmpty()) {
+                continue; // a recording without CVs has no dots here: no legend entry for them either
+            }
             data.addSeries(series);
             r.setSeriesLinesVisible(s, false);
             r.setSeriesShapesVisible(s, true);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import purkinje.fit.FitExperiment;
 import purkinje.plot.FitCheckFigure;
 import purkinje.plot.FitProfileFigure;
 import purkinje.plot.FitRateCvFigure;
@@ -61,7 +62,8 @@ public final class FitReport {
             }
             int colour = Math.max(order.indexOf(condition), 1);
             int refColour = Math.max(order.indexOf(reference), 0);
-            list.add(rateCv(c, condition, reference, best, colour, refColour, cells, curves, withCv, suffix));
+            list.add(rateCv(c, condition, reference, best, colour, refColour, cells, curves, withCv,
+                    fit.path("rate_only_because").asText("the model has no closed-form ISI CV"), suffix));
             Figure profile = profiles(c, condition, profiles, suffix);
             if (profile != null) {
                 list.add(profile);
@@ -82,28 +84,45 @@ public final class FitReport {
                     + "predictive check.", condition, reference);
         }
         JsonNode b = null;
+        List<String> tied = new ArrayList<>();
         List<String> consistent = new ArrayList<>();
+        int lessSupport = 0;
         int ruledOut = 0;
         for (JsonNode h : c.path("hypotheses")) {
             String v = h.path("verdict").asText();
             if (h.path("name").asText().equals(best)) {
                 b = h;
-            } else if (v.equals("consistent")) {
+            } else if (v.equals(FitExperiment.INDISTINGUISHABLE)) {
+                tied.add(String.format(Locale.ROOT, "the %s (dAIC %.2f)", h.path("description").asText(),
+                        h.path("delta_aic").asDouble()));
+            } else if (v.equals(FitExperiment.CONSISTENT)) {
                 consistent.add(h.path("name").asText());
+            } else if (v.equals(FitExperiment.LESS_SUPPORT)) {
+                lessSupport++;
             } else {
                 ruledOut++;
             }
         }
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s vs %s: the best explanation is a change of the %s", condition,
-                reference, b.path("description").asText()));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, tied.isEmpty()
+                ? "%s vs %s: the best explanation is a change of the %s"
+                : "%s vs %s: the best-scoring explanation is a change of the %s", condition, reference,
+                b.path("description").asText()));
         List<String> parts = new ArrayList<>();
         b.path("parameters").fields().forEachRemaining(e -> parts.add(parameter(e.getKey(), e.getValue())));
         if (!parts.isEmpty()) {
             s.append(" (").append(String.join("; ", parts)).append(", 95 % profile-likelihood interval)");
         }
         s.append(b.has("predictive_check") ? ", and its simulation reproduces the recorded cells" : "");
-        s.append(consistent.isEmpty() ? "; " : "; also consistent (within 2 AIC): " + String.join(", ", consistent)
-                + "; ");
+        if (!tied.isEmpty()) {
+            s.append(", but a change of ").append(String.join(" or of ", tied)).append(tied.size() == 1 ? " explains"
+                    : " explain").append(" them as well with as many parameters: these data cannot tell them apart");
+        }
+        s.append(consistent.isEmpty() ? "; " : "; also consistent (within 2 AIC, more parameters): "
+                + String.join(", ", consistent) + "; ");
+        if (lessSupport > 0) {
+            s.append(lessSupport).append(lessSupport == 1 ? " hypothesis has" : " hypotheses have")
+                    .append(" less support (2 to 10 AIC) and ");
+        }
         s.append(ruledOut).append(ruledOut == 1 ? " hypothesis is" : " hypotheses are").append(" ruled out.");
         return s.toString();
     }
@@ -151,7 +170,7 @@ public final class FitReport {
 
     private static Figure rateCv(JsonNode c, String condition, String reference, String best, int colour, int refColour,
                                  Map<String, double[][]> cells, ResultFiles.Table curves, boolean withCv,
-                                 String suffix) {
+                                 String rateOnlyBecause, String suffix) {
         List<FitRateCvFigure.Cells> dots = List.of(
                 new FitRateCvFigure.Cells(reference, refColour, cells.get(reference)[0], cells.get(reference)[1]),
                 new FitRateCvFigure.Cells(condition, colour, cells.get(condition)[0], cells.get(condition)[1]));
@@ -167,10 +186,14 @@ public final class FitReport {
                 lines.add(line(curves, condition, name, reference, reference + ", " + name + " fit", refColour, true));
             }
         }
+        boolean recordedCvs = dots.stream().anyMatch(d -> java.util.Arrays.stream(d.isiCvs()).anyMatch(Double::isFinite));
         String sub = withCv ? "dots: recorded cells; lines: each hypothesis' fitted prediction as the drive varies "
-                + "over +-2.5 SD" : "the fit used rates only: no closed-form ISI CV with synaptic inputs or coloured noise";
+                + "over +-2.5 SD" : "the fit used rates only (" + rateOnlyBecause + ")"
+                + (recordedCvs ? "; dots: recorded cells" : ", so no dots; lines: what each hypothesis predicts");
         return new Figure("fit-rate-cv" + suffix, FitRateCvFigure.chart(dots, lines, sub), 0,
-                "Each dot is a recorded cell: its firing rate (Hz) and ISI coefficient of variation. Each line is what a "
+                (recordedCvs ? "Each dot is a recorded cell: its firing rate (Hz) and ISI coefficient of variation. "
+                        : "The recording has no ISI CVs, so its cells are not drawn here (their rates are in the fit). ")
+                + "Each line is what a "
                 + "fitted hypothesis predicts for " + condition + " cells as their drive runs over the fitted "
                 + "cell-to-cell spread (the thick line in the condition's colour is the best fit; the thick line in the "
                 + "reference colour is the reference under it). A hypothesis that shifts the rate the same way as "

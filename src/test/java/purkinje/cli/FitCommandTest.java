@@ -77,6 +77,47 @@ class FitCommandTest {
         assertEquals(0, CommandLineTest.run("plot", one.toString()).exit(), "the fit result redraws");
     }
 
+    /**
+     * The shipped recording without its ISI CVs: rates alone barely separate a lower drive from a
+     * higher threshold (both one parameter, 0.34 AIC apart). The fit used to print "best: I_pace"
+     * alone, call g_L at 2.7 AIC "ruled out", and draw legend entries for recorded dots it did not
+     * draw, with the wrong reason for leaving the CV out.
+     */
+    @Test
+    void ratesAloneThatCannotTellTwoHypothesesApartSaySo() throws IOException {
+        Path data = dir.resolve("rates-only.csv");
+        Files.write(data, Files.readAllLines(Path.of("configs/fit-example.csv")).stream()
+                .map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+        Path out = dir.resolve("rates-only");
+        CommandLineTest.Run r = CommandLineTest.run("fit", "--data", data.toString(), "--check-seeds", "1",
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("likelihood of rate only"), r.out());
+        JsonNode fit = new ObjectMapper().readTree(out.resolve("fit.json").toFile());
+        assertEquals("the recording has no isi_cv column", fit.get("rate_only_because").asText());
+        JsonNode c = fit.get("conditions").get(0);
+        String best = c.get("best").asText();
+        List<String> tied = new java.util.ArrayList<>();
+        c.get("indistinguishable_from_best").forEach(n -> tied.add(n.asText()));
+        assertEquals(1, tied.size(), c.toString());
+        assertEquals(java.util.Set.of("I_pace", "V_th"), java.util.Set.of(best, tied.get(0)));
+        for (JsonNode h : c.get("hypotheses")) {
+            double d = h.get("delta_aic").asDouble();
+            int k = h.get("n_parameters").asInt();
+            String v = h.get("verdict").asText();
+            String expected = h.get("name").asText().equals(best) ? "best"
+                    : d <= 2 ? (k == 3 ? "indistinguishable" : "consistent") : d <= 10 ? "less support" : "ruled out";
+            assertEquals(expected, v, h.get("name").asText() + " at dAIC " + d);
+        }
+        assertTrue(r.out().contains("best: " + best + " ("), r.out());
+        assertTrue(r.out().contains(", but " + tied.get(0) + " ("), r.out());
+        assertTrue(r.out().contains("fits as well with as many parameters: these data cannot tell them apart"), r.out());
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("the best-scoring explanation is a change of the"), "report headline");
+        assertTrue(report.contains("these data cannot tell them apart"), "report headline");
+        assertFalse(report.contains("the best explanation is"), "no single best in the headline");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "condition,rate\\nwild-type,12 | has no column 'rate_hz'",
