@@ -87,11 +87,14 @@ final class FitCommand implements Callable<Integer> {
         MeasuredCells cells = MeasuredCells.read(data, base.durationMs());
         String name = data.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Path target = out != null ? out : Path.of("results", "fit-" + name);
+        // started before the fit runs, so the manifest's started and wall_seconds cover it
+        RunInfo info = new RunInfo("fit", List.of(spec.commandLine().getParseResult().originalArgs()
+                .toArray(new String[0])), loaded.source(), RunInfo.sha256(loaded.text()), Instant.now());
+        String dataSha256 = RunInfo.sha256(readBytes(data));
         try (OutputFolder folder = OutputFolder.prepare(target, force)) {
             FitExperiment.Result r = FitExperiment.run(new FitExperiment.Settings(cells, data.toString(), base,
                     reference, checkSeeds, workers));
-            FitOutputs.write(r, folder, new RunInfo("fit", List.of(spec.commandLine().getParseResult().originalArgs()
-                    .toArray(new String[0])), loaded.source(), RunInfo.sha256(loaded.text()), Instant.now()));
+            FitOutputs.write(r, folder, info, dataSha256);
             Reports.render(folder.stagingFolder(), Rendering.DEFAULT, !noFigures,
                     CompareRunner.displayPath(folder.target()));
             folder.commit(FitOutputs.FILES);
@@ -102,6 +105,14 @@ final class FitCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     /** The ranked hypotheses of every fitted condition, as a table. */

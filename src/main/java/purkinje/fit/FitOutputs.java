@@ -27,7 +27,15 @@ public final class FitOutputs {
     private FitOutputs() {
     }
 
-    public static void write(FitExperiment.Result r, OutputFolder out, RunInfo info) {
+    /** Keys of the base config a fit does not use: its conditions come from the data, the drive's spread is fitted. */
+    private static final List<String> UNUSED_BY_FIT = List.of("cells_per_condition", "record", "heterogeneity", "meis1",
+            "conditions");
+
+    /**
+     * @param dataSha256 SHA-256 of the data file's bytes, so the manifest names the recording as it
+     *                   names the config
+     */
+    public static void write(FitExperiment.Result r, OutputFolder out, RunInfo info, String dataSha256) {
         writeMeasured(r, out);
         Json.write(out.resolve("fit.json"), json(r));
         writeCsv(r, out);
@@ -36,8 +44,13 @@ public final class FitOutputs {
         writeChecks(r, out);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("data_file", r.settings().dataSource());
+        extra.put("data_sha256", dataSha256);
         extra.put("recording_s", r.settings().base().durationMs() / 1000);
         extra.put("check_seeds", r.settings().checkSeeds());
+        // the parameters the fit used, for the report: not the base config's conditions, MEIS1 mapping or spread
+        Map<String, Object> used = new LinkedHashMap<>(purkinje.io.ResolvedConfig.toMap(r.settings().base()));
+        used.keySet().removeAll(UNUSED_BY_FIT);
+        extra.put("config", used);
         Json.write(out.resolve(OutputFolder.MANIFEST), Manifests.of(r.settings().base(), info, r.settings().threads(),
                 null, extra));
     }

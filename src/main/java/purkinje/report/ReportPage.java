@@ -122,6 +122,10 @@ public final class ReportPage {
                 + manifest.path("java_version").asText("")});
         items.add(new String[] {"config file", manifest.path("config_file").asText("")});
         items.add(new String[] {"config SHA-256", manifest.path("config_sha256").asText("")});
+        if (manifest.has("data_sha256")) { // a fit: the recording is an input as much as the config
+            items.add(new String[] {"data file", manifest.path("data_file").asText("")});
+            items.add(new String[] {"data SHA-256", manifest.path("data_sha256").asText("")});
+        }
         if (manifest.has("sweep_sha256")) {
             items.add(new String[] {"sweep SHA-256", manifest.path("sweep_sha256").asText("")});
         }

@@ -67,6 +67,16 @@ class FitCommandTest {
             assertNotNull(ImageIO.read(one.resolve("figures/" + f + ".png").toFile()), f);
         }
         assertTrue(Files.readString(one.resolve("report.html")).contains("the best explanation is a change of the spike threshold"));
+        // the manifest names the recording by its hash, and lists only the parameters the fit used
+        JsonNode manifest = new ObjectMapper().readTree(one.resolve("manifest.json").toFile());
+        assertEquals(purkinje.experiment.RunInfo.sha256(Files.readAllBytes(Path.of("configs/fit-example.csv"))),
+                manifest.get("data_sha256").asText());
+        for (String unused : List.of("conditions", "meis1", "heterogeneity", "cells_per_condition")) {
+            assertFalse(manifest.get("config").has(unused), unused + " is not the fit's: " + manifest.get("config"));
+        }
+        assertTrue(manifest.get("config").has("cell") && manifest.get("config").has("dt"));
+        assertFalse(Files.readString(one.resolve("report.html")).contains("meis1.I_pace"),
+                "the report's parameters are the fit's, not compare.yaml's MEIS1 mapping");
 
         Path two = dir.resolve("two");
         assertEquals(0, CommandLineTest.run("fit", "--data", "configs/fit-example.csv", "--check-seeds", "1",
