@@ -7,7 +7,8 @@ import java.util.Optional;
  * launcher cannot be trapped or passed on, so java watches instead: the launcher passes its pid
  * as {@code -Dpurkinje.launcher}, and when java's parent is no longer that process the JVM exits
  * (its shutdown hooks remove any half-written output), instead of finishing as an orphan after
- * the caller saw the kill.
+ * the caller saw the kill. A launcher already gone when the JVM starts (killed in between) ends it
+ * at once, before anything runs.
  */
 final class LauncherWatch {
     static final long POLL_MS = 200;
@@ -26,8 +27,14 @@ final class LauncherWatch {
         } catch (NumberFormatException e) {
             return;
         }
+        if (ProcessHandle.current().pid() == pid) {
+            return; // the launcher exec'ed java: there is no other process to watch
+        }
         if (parentPid().orElse(-1L) != pid) {
-            return; // started some other way (e.g. exec'ed): nothing to watch
+            // the launcher died while this JVM started (killed before it could pass the signal on):
+            // its caller has seen the kill, so nothing may run on and write a result behind its back
+            System.err.println("purkinje: interrupted; the launcher was stopped before java started, nothing was run");
+            System.exit(ExitCodes.FAILURE);
         }
         Thread t = new Thread(() -> {
             while (true) {

@@ -110,6 +110,49 @@ class InterruptTest {
         assertEquals(List.of(), temporaryFiles(), "debris in the temporary folder");
     }
 
+    /**
+     * A launcher killed while its java was starting (before the launcher could pass the signal on)
+     * left java running as an orphan: its watch found another parent at start, took that for an
+     * exec'ed launch and let the run finish, so a complete result appeared after the caller saw 143.
+     * Java started under a "launcher" that is not its parent must stop before it runs anything.
+     */
+    @Test
+    void javaWhoseLauncherIsAlreadyGoneRunsNothing() throws Exception {
+        Process stranger = new ProcessBuilder("sleep", "60").start(); // alive, but not java's parent
+        try {
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dpurkinje.launcher=" + stranger.pid(), "-jar", launcher.root.resolve("target/purkinje.jar")
+                    .toString(), "compare", "--config", "short.yaml", "--out", "results/orphan", "--quiet")
+                    .directory(work.toFile()).redirectErrorStream(true);
+            Process run = pb.start();
+            String out = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(1, Launcher.await(run, 30), out);
+            assertTrue(out.contains("purkinje: interrupted; the launcher was stopped before java started, nothing was "
+                    + "run"), out);
+            assertFalse(Files.exists(results.resolve("orphan")), "no result behind the caller's back");
+            assertEquals(List.of(), hidden(results));
+        } finally {
+            stranger.destroyForcibly();
+        }
+    }
+
+    /** TERM to the launcher at once, before or while its java starts: 143, and no result appears later. */
+    @Test
+    void sigtermToTheLauncherWhileJavaStarts() throws Exception {
+        for (int delayMs : new int[] {0, 40, 120, 300}) {
+            String name = "early-" + delayMs;
+            Process p = launcher.start(work, name, "compare", "--config", "short.yaml", "--out", "results/" + name,
+                    "--quiet");
+            Thread.sleep(delayMs);
+            Launcher.signal(15, p.pid());
+            assertEquals(143, Launcher.await(p, 30), "128 + SIGTERM, " + delayMs + " ms after the start: "
+                    + Launcher.stderr(work, name));
+            Thread.sleep(3000); // long enough for the short compare to have finished, had it run on
+            assertFalse(Files.exists(results.resolve(name)), "a result appeared after 143 (" + delayMs + " ms)");
+        }
+        assertEquals(List.of(), hidden(results), "no staging debris");
+    }
+
     @Test
     void sigtermToTheLauncherDuringCompare() throws Exception {
         Process p = startLongCompare();
