@@ -59,8 +59,7 @@ public final class SweepRateFigure {
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(data, x, y, null);
         FigureStyle.styleXYPlot(plot);
-        // a band needs two points in a row: series of single points (the lab's dots) get error bars
-        boolean bands = connected && series.stream().anyMatch(SweepRateFigure::hasAdjacentPoints);
+        boolean bands = drawsBands(series, connected);
         if (bands) {
             DeviationRenderer r = new DeviationRenderer(true, true);
             r.setAlpha(0.25f);
@@ -138,6 +137,14 @@ public final class SweepRateFigure {
             }
         }
         return t;
+    }
+
+    /**
+     * Whether {@link #chart} draws the intervals as shaded bands (true) or error bars: a band needs
+     * two points in a row, so series of single points (the lab's dots) get error bars.
+     */
+    public static boolean drawsBands(List<SweepSeries> series, boolean connected) {
+        return connected && series.stream().anyMatch(SweepRateFigure::hasAdjacentPoints);
     }
 
     /** Whether two consecutive means of the series are finite (a line and band can be drawn between them). */

@@ -188,8 +188,11 @@ public final class CompareReport {
                             durationMs / 1000) + " s run" : "whole " + seconds + " s run") + ", "
                     + (shownCells < cellsPerCondition ? "the first " + shownCells + " of the " + cellsPerCondition
                             + " cells of each condition" : "every cell")
-                    + ", so single spikes can be told apart (every spike of every cell is in spikes.csv; purkinje plot "
-                    + "--raster-window and --raster-cells draw more). " + RASTER_READING
+                    + (rasterMs < durationMs || shownCells < cellsPerCondition
+                            ? ", so single spikes can be told apart (every spike of every cell is in spikes.csv; purkinje "
+                            + "plot --raster-window and --raster-cells draw more). "
+                            : " (every spike of the run; a shorter purkinje plot --raster-window or fewer --raster-cells "
+                            + "show single spikes). ") + RASTER_READING
                     + (complex ? " Black triangles above a row are that cell's complex spikes, each followed by a gap "
                             + "in its ticks." : "")));
             if (complex) {

@@ -203,7 +203,9 @@ public final class SweepReport {
                         .sorted(Comparator.comparingDouble(r -> r.values()[dim])).toList(), d));
             }
             String caption = "Mean firing rate over cells (Hz) at each value of " + inSentence(params.get(d))
-                    + ", one colour per condition; bars are 95 % confidence intervals of the mean and the dashed line "
+                    + ", one colour per condition; " + (SweepRateFigure.drawsBands(series, connected)
+                            ? "the shaded band is the 95 % confidence interval of the mean" : "bars are 95 % "
+                            + "confidence intervals of the mean") + " and the dashed line "
                     + "is the closed-form theory for the nominal cell (shown where it applies)."
                     + (params.size() > 1 ? " The other swept parameters vary too, so the spread at one x value comes "
                     + "from them as well as from chance." : " The slope shows how strongly the rate depends on this "

@@ -114,6 +114,31 @@ class ReportContentTest {
         assertFalse(html.contains("http://") || html.contains("https://"));
     }
 
+    /** The captions say what the figures draw: a band or bars; a raster that shows every spike says so. */
+    @Test
+    void captionsMatchWhatTheFiguresDraw() throws IOException {
+        Path own = Files.createDirectories(dir.resolve("captions"));
+        String base = "seed: 11\nduration: 1 s\ncells_per_condition: 3\nsweep:\n";
+        String line = sweepReport(own, "line", base + "  parameters:\n    noise.sigma_v: {from: 1 mV, to: 3 mV, steps: 3}\n");
+        assertTrue(line.contains("the shaded band is the 95 % confidence interval of the mean"), "a line: a band");
+        assertFalse(line.contains("bars are 95 %"), "no bars are drawn along a line");
+        String scattered = sweepReport(own, "scattered", base + "  design: random\n  samples: 4\n  parameters:\n"
+                + "    noise.sigma_v: {from: 1 mV, to: 3 mV}\n    meis1.I_pace: {from: 0.4, to: 0.8}\n");
+        assertTrue(scattered.contains("bars are 95 % confidence intervals of the mean"), "scattered points: bars");
+
+        String raster = Files.readString(compare.resolve("report.html"));
+        assertTrue(raster.contains("Shown: the whole 2 s run, every cell (every spike of the run; a shorter purkinje "
+                + "plot --raster-window or fewer --raster-cells show single spikes)"), "a raster of everything");
+        assertFalse(raster.contains("so single spikes can be told apart"));
+    }
+
+    private static String sweepReport(Path own, String name, String config) throws IOException {
+        Path c = Files.writeString(own.resolve(name + ".yaml"), "name: " + name + "\n" + config);
+        Path out = own.resolve(name);
+        assertEquals(0, purkinje.cli.PurkinjeCommand.execute("sweep", c.toString(), "--out", out.toString(), "--quiet"));
+        return Files.readString(out.resolve("report.html"));
+    }
+
     @Test
     void sweepHeadlineDescribesTheRange() throws IOException {
         Path sweep = ReportFixtures.sweep(dir);
