@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
             FitCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.FAILURE,
-        footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or config (nothing written).",
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or config (nothing written), 128 + signal when "
+                + "interrupted (130 Ctrl-C, 143 SIGTERM; nothing written).",
             "Start with: purkinje demo"})
 public final class PurkinjeCommand implements Runnable {
     @CommandLine.Spec

@@ -40,6 +40,10 @@ public final class ValidationOutputs {
                     r.simulated(), r.theory(), 100 * r.relativeError(), 100 * r.tolerance(), r.pass() ? "pass" : "FAIL");
         }
         long failed = rows.stream().filter(r -> !r.pass()).count();
-        out.println(failed == 0 ? "all " + rows.size() + " cases pass" : failed + " of " + rows.size() + " cases FAIL");
+        // a row is one check (a case's rate, CV, ...): count both, so "30 pass" is not read as 30 cases
+        long cases = rows.stream().map(Row::caseName).distinct().count();
+        long failedCases = rows.stream().filter(r -> !r.pass()).map(Row::caseName).distinct().count();
+        out.println(failed == 0 ? "all " + rows.size() + " checks of " + cases + " cases pass"
+                : failed + " of " + rows.size() + " checks FAIL, in " + failedCases + " of " + cases + " cases");
     }
 }

@@ -31,7 +31,7 @@ import org.jfree.data.xy.DefaultXYDataset;
  * Simulation against theory for the validation suite: one row per case and quantity, the relative
  * error (simulated / theory - 1, in percent) as a dot, and the case's tolerance as a light grey band
  * around 0. Passing cases are blue dots, failing cases larger vermillion diamonds, so a glance
- * shows whether every dot lies inside its band; a line under the title counts the cases outside.
+ * shows whether every dot lies inside its band; a line under the title counts the checks outside.
  * Errors far beyond every tolerance are drawn at the edge of the axis with their value written
  * next to them, so one wild failure does not shrink all the bands.
  */
@@ -190,16 +190,16 @@ public final class ValidationFigure {
         return chart;
     }
 
-    /** e.g. "All 24 cases within tolerance", "2 of 24 cases outside tolerance". */
-    static String summary(int cases, int failures) {
-        if (cases == 0) {
-            return "No validation cases";
+    /** e.g. "All 24 checks are within tolerance", "2 of 24 checks outside tolerance" (a check: one case's rate, CV, ...). */
+    static String summary(int checks, int failures) {
+        if (checks == 0) {
+            return "No validation checks";
         }
         if (failures == 0) {
-            return (cases == 1 ? "The case is" : "All " + FigureStyle.count(cases) + " cases are")
+            return (checks == 1 ? "The check is" : "All " + FigureStyle.count(checks) + " checks are")
                     + " within tolerance";
         }
-        return FigureStyle.count(failures) + " of " + FigureStyle.plural(cases, "case", "cases")
+        return FigureStyle.count(failures) + " of " + FigureStyle.plural(checks, "check", "checks")
                 + " outside tolerance";
     }
 

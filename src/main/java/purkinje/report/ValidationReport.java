@@ -53,8 +53,9 @@ public final class ValidationReport {
         if (failed.isEmpty()) {
             ValidationPoint worst = points.stream().max((a, b) -> Double.compare(Math.abs(a.relativeError()),
                     Math.abs(b.relativeError()))).orElseThrow();
-            return String.format(Locale.ROOT, "All %d cases pass: the simulator agrees with the closed-form theory "
-                    + "within tolerance; the largest error is %s %% (%s %s, tolerance %s %%).", points.size(),
+            return String.format(Locale.ROOT, "All %d checks of %d cases pass: the simulator agrees with the "
+                    + "closed-form theory within tolerance; the largest error is %s %% (%s %s, tolerance %s %%).",
+                    points.size(), points.stream().map(ValidationPoint::caseName).distinct().count(),
                     Numbers.signed(100 * worst.relativeError(), "%+.2f"), worst.caseName(), worst.quantity(),
                     Numbers.signed(100 * worst.tolerance(), "%.2f"));
         }
@@ -64,6 +65,6 @@ public final class ValidationReport {
                     " (%s %%, tolerance %s %%)", Numbers.signed(100 * p.relativeError(), "%+.2f"),
                     Numbers.signed(100 * p.tolerance(), "%.2f")));
         }
-        return String.format(Locale.ROOT, "%d of %d cases fail: %s.", failed.size(), points.size(), names);
+        return String.format(Locale.ROOT, "%d of %d checks fail: %s.", failed.size(), points.size(), names);
     }
 }

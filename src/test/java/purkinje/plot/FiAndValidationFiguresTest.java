@@ -101,7 +101,7 @@ class FiAndValidationFiguresTest {
         JFreeChart chart = ValidationFigure.chart(points, "Built-in suite");
         BufferedImage img = writeAndCheck(chart, dir, "validation", "Simulation vs theory",
                 "Relative error, simulated vs theory (%)", "case-1 deterministic rate", "case-12 white noise",
-                "All 12 cases are within tolerance", "tolerance band", "Built-in suite");
+                "All 12 checks are within tolerance", "tolerance band", "Built-in suite");
         assertTrue(countPixels(img, ValidationFigure.PASS, 12) > 12 * 30, "a blue dot per case");
         assertTrue(countPixels(img, ValidationFigure.BAND, 4) > 12 * 100, "grey tolerance bands");
         ValueAxis x = chart.getXYPlot().getDomainAxis();
@@ -115,7 +115,7 @@ class FiAndValidationFiguresTest {
                 "validation-ok");
         List<ValidationPoint> points = SyntheticData.validation(12, 5, 2, 7);
         BufferedImage bad = writeAndCheck(ValidationFigure.chart(points, null), dir, "validation-fail",
-                "Relative error, simulated vs theory (%)", "2 of 12 cases outside tolerance");
+                "Relative error, simulated vs theory (%)", "2 of 12 checks outside tolerance");
         int okFail = countPixels(ok, ValidationFigure.FAIL, 12);
         int badFail = countPixels(bad, ValidationFigure.FAIL, 12);
         assertTrue(badFail > okFail + 2 * 60, "two large vermillion markers: " + okFail + " -> " + badFail);
@@ -144,22 +144,22 @@ class FiAndValidationFiguresTest {
         points.add(new ValidationPoint("recomputed", "rate", 101, 100, Double.NaN, 0.02, true)); // +1 %
         JFreeChart chart = ValidationFigure.chart(points, null);
         writeAndCheck(chart, dir, "validation-wild", "diverged rate", "+5000 %", "n/a",
-                "2 of 9 cases outside tolerance");
+                "2 of 9 checks outside tolerance");
         assertTrue(chart.getXYPlot().getDomainAxis().getUpperBound() < 20, "bands stay readable");
     }
 
     @Test
     void validationFigureToleratesEmptyInput() throws Exception {
         writeAndCheck(ValidationFigure.chart(List.of(), null), dir, "validation-none",
-                "Relative error, simulated vs theory (%)", "No validation cases");
+                "Relative error, simulated vs theory (%)", "No validation checks");
         writeAndCheck(ValidationFigure.chart(null, "x"), dir, "validation-null", "Relative error");
     }
 
     @Test
     void validationSummaryAndLabel() {
-        assertEquals("All 3 cases are within tolerance", ValidationFigure.summary(3, 0));
-        assertEquals("The case is within tolerance", ValidationFigure.summary(1, 0));
-        assertEquals("1 of 3 cases outside tolerance", ValidationFigure.summary(3, 1));
+        assertEquals("All 3 checks are within tolerance", ValidationFigure.summary(3, 0));
+        assertEquals("The check is within tolerance", ValidationFigure.summary(1, 0));
+        assertEquals("1 of 3 checks outside tolerance", ValidationFigure.summary(3, 1));
         assertEquals("lif rate", new ValidationPoint("lif", "rate", 1, 1, 0, 0.005, true).label());
         assertEquals(0.01, new ValidationPoint("a", "b", 101, 100, Double.NaN, 0.005, true)
                 .effectiveRelativeError(), 1e-12);

@@ -87,9 +87,9 @@ class ReportContentTest {
         Reports.render(pass, purkinje.plot.Rendering.DEFAULT, true, "v");
         Reports.render(fail, purkinje.plot.Rendering.DEFAULT, true, "v");
         String ok = Files.readString(pass.resolve("report.html"));
-        assertTrue(ok.contains("All 3 cases pass"), ok);
+        assertTrue(ok.contains("All 3 checks of 2 cases pass"), ok);
         String bad = Files.readString(fail.resolve("report.html"));
-        assertTrue(bad.contains("1 of 3 cases fail: siegert-white isi_cv (+6.60 %, tolerance 2.00 %)."));
+        assertTrue(bad.contains("1 of 3 checks fail: siegert-white isi_cv (+6.60 %, tolerance 2.00 %)."), bad);
         // names from the CSV are escaped, never markup
         assertTrue(bad.contains("deterministic-&lt;fi&gt;&amp;1"));
         assertFalse(bad.contains("deterministic-<fi>"));
