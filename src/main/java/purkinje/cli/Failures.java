@@ -107,7 +107,9 @@ final class Failures {
         }
         try {
             String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-            Path log = Path.of(System.getProperty("java.io.tmpdir"), "purkinje-error-" + stamp + "-"
+            // not java.io.tmpdir: under the launcher that is the run's private folder, removed at its end
+            Path log = Path.of(System.getProperty("purkinje.logdir", System.getProperty("java.io.tmpdir")),
+                    "purkinje-error-" + stamp + "-"
                     + ProcessHandle.current().pid() + ".log");
             Files.writeString(log, trace.toString(), StandardCharsets.UTF_8);
             return "full trace in " + log + " (please report it)";

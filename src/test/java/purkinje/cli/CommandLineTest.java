@@ -143,6 +143,23 @@ class CommandLineTest {
     }
 
     @Test
+    void theTraceGoesToPurkinjeLogdirWhenSet(@org.junit.jupiter.api.io.TempDir Path logs) throws IOException {
+        String before = System.getProperty("purkinje.logdir");
+        System.setProperty("purkinje.logdir", logs.toString());
+        try {
+            StringWriter text = new StringWriter();
+            Failures.report(new IllegalStateException("boom"), new PrintWriter(text));
+            assertTrue(text.toString().contains("full trace in " + logs.resolve("purkinje-error-")), text.toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty("purkinje.logdir");
+            } else {
+                System.setProperty("purkinje.logdir", before);
+            }
+        }
+    }
+
+    @Test
     void anOutOfMemoryErrorIsAnInternalErrorLine() throws IOException {
         StringWriter text = new StringWriter();
         assertEquals(ExitCodes.FAILURE, Failures.report(new OutOfMemoryError("Java heap space"), new PrintWriter(text)));

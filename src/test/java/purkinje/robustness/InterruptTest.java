@@ -136,6 +136,21 @@ class InterruptTest {
         }
     }
 
+    /**
+     * An internal error's trace must outlive the run: it went to java.io.tmpdir, which under the
+     * launcher is the run's private folder, removed when the run ends, so "full trace in ... (please
+     * report it)" named a file that no longer existed. The launcher names the caller's TMPDIR.
+     */
+    @Test
+    void theLauncherSendsErrorTracesToTheCallersTemporaryFolder() throws Exception {
+        Process p = launcher.start(work, "props", java.util.Map.of("PURKINJE_JAVA_OPTS", "-XshowSettings:properties"),
+                "--version");
+        assertEquals(0, Launcher.await(p, 60), Launcher.stderr(work, "props"));
+        String err = Launcher.stderr(work, "props");
+        assertTrue(err.contains("purkinje.logdir = " + launcher.tmp), err);
+        assertTrue(err.contains("java.io.tmpdir = " + launcher.tmp + "/purkinje-run-"), "the run's own folder: " + err);
+    }
+
     /** TERM to the launcher at once, before or while its java starts: 143, and no result appears later. */
     @Test
     void sigtermToTheLauncherWhileJavaStarts() throws Exception {

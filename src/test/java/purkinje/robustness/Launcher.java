@@ -93,6 +93,11 @@ final class Launcher {
 
     /** Starts {@code ./purkinje ARGS} in {@code workDir}, stdout and stderr to files beside it. */
     Process start(Path workDir, String name, String... args) throws IOException {
+        return start(workDir, name, Map.of(), args);
+    }
+
+    /** {@link #start} with extra environment variables (e.g. PURKINJE_JAVA_OPTS, which it otherwise clears). */
+    Process start(Path workDir, String name, Map<String, String> extraEnv, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(root.resolve("purkinje").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
@@ -107,6 +112,7 @@ final class Launcher {
         } else {
             env.put("PURKINJE_CDS", "0");
         }
+        env.putAll(extraEnv);
         return pb.start();
     }
 
