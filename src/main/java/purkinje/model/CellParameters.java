@@ -49,6 +49,14 @@ public record CellParameters(double capacitancePf, double tauMs, double eLeakMv,
      * (t_ref: 1e308 ms made every cell fire once and never again, reported as a valid result).
      */
     public static final double MAX_T_REF_MS = 1000;
+    /**
+     * Largest |E_L|, |V_th|, |V_reset| accepted (mV): membrane potentials are tens of millivolts, so
+     * beyond a volt a value is a unit slip ('-69 MV' is megavolts) or a typo, and far beyond it the
+     * step's arithmetic loses the millivolts that matter (a shift of 1e15 mV read 0 Hz).
+     */
+    public static final double MAX_POTENTIAL_MV = 1000;
+    /** Largest C_m accepted (pF): 1 uF, thousands of times any neuron's (a Purkinje cell: hundreds of pF). */
+    public static final double MAX_CAPACITANCE_PF = 1e6;
 
     public CellParameters {
         Checks.positive("C_m", capacitancePf, "pF");
@@ -58,9 +66,16 @@ public record CellParameters(double capacitancePf, double tauMs, double eLeakMv,
                     + "membranes have 1-100 ms, and longer ones integrate perfectly over any run), was "
                     + Checks.num(tauMs) + " ms");
         }
+        if (capacitancePf > MAX_CAPACITANCE_PF) {
+            throw new InvalidParameterException("C_m must be at most " + Checks.num(MAX_CAPACITANCE_PF) + " pF (1 uF; "
+                    + "neurons have tens to thousands of pF), was " + Checks.num(capacitancePf) + " pF: check the unit");
+        }
         Checks.finite("E_L", eLeakMv, "mV");
         Checks.finite("V_th", vThresholdMv, "mV");
         Checks.finite("V_reset", vResetMv, "mV");
+        potential("E_L", eLeakMv);
+        potential("V_th", vThresholdMv);
+        potential("V_reset", vResetMv);
         Checks.finite("I_pace", iPacePa, "pA");
         if (!(tRefMs >= 0) || Double.isInfinite(tRefMs)) {
             throw new InvalidParameterException("t_ref must be zero or positive, was " + Checks.num(tRefMs) + " ms");
@@ -78,6 +93,14 @@ public record CellParameters(double capacitancePf, double tauMs, double eLeakMv,
         if (!(vResetMv < vThresholdMv)) {
             throw new InvalidParameterException("V_reset must be below V_th (reset " + Checks.num(vResetMv)
                     + " mV, threshold " + Checks.num(vThresholdMv) + " mV)");
+        }
+    }
+
+    private static void potential(String name, double mv) {
+        if (Math.abs(mv) > MAX_POTENTIAL_MV) {
+            throw new InvalidParameterException(name + " must be within +-" + Checks.num(MAX_POTENTIAL_MV) + " mV "
+                    + "(membrane potentials are tens of mV), was " + Checks.num(mv) + " mV: check the unit (mV, not "
+                    + "MV or V)");
         }
     }
 

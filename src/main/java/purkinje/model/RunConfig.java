@@ -50,6 +50,11 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
             checkEventsPerStep(scaled.parallelFibres(), "parallel_fibres", dtMs, where(c));
             checkEventsPerStep(scaled.interneurons(), "interneurons", dtMs, where(c));
             heterogeneity.checkDrawnCells(p, drawn -> checkStep(drawn, dtMs, where(c)));
+            if (scaled.hasClimbingFibre()) {
+                ClimbingFibre cf = scaled.climbingFibre();
+                checkPause(cf, p, where(c));
+                heterogeneity.checkDrawnCells(p, drawn -> checkPause(cf, drawn, where(c)));
+            }
         }
         if (noise.sigmaVMv() > 0 && !noise.isWhite() && noise.tauMs() < dtMs) {
             throw new InvalidParameterException("noise.tau (" + Checks.num(noise.tauMs()) + " ms) must be 0 ms (white "
@@ -60,6 +65,19 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
         if (durationMs < dtMs) {
             throw new InvalidParameterException("duration (" + Checks.num(durationMs) + " ms) is shorter than one step dt ("
                     + dtMs + " ms)");
+        }
+    }
+
+    /**
+     * A complex-spike pause holds V below threshold: held at or above V_th the cell would "spike"
+     * at once after the pause (with no time to cross), which the step cannot place.
+     */
+    static void checkPause(ClimbingFibre cf, CellParameters p, String where) {
+        double held = cf.pausePotentialMv(p.vResetMv());
+        if (!(held < p.vThresholdMv())) {
+            throw new InvalidParameterException("inputs.climbing_fibre.pause_potential (" + Checks.num(held)
+                    + " mV) must be below V_th (" + Checks.num(p.vThresholdMv()) + " mV" + where + "): the pause "
+                    + "holds the cell below threshold; use a lower potential, or leave it out to hold at V_reset");
         }
     }
 
