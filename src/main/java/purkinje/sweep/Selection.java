@@ -63,6 +63,10 @@ public record Selection(String points, int shard, int shards) {
         } else {
             nv = integer(n, "--shard N");
         }
+        if (nv < 1) { // N = 0 would read as "not sharded" (the record's sentinel) and run every point
+            throw new ConfigException("--shard " + kv + "/" + nv + ": need 0 <= K < N (K counts from 0), e.g. "
+                    + "--shard 0/" + Math.max(1, nv) + (n.isEmpty() ? " (SLURM_ARRAY_TASK_COUNT is " + nv + ")" : ""));
+        }
         new Selection(null, kv, nv); // validates
         return new int[] {kv, nv};
     }

@@ -135,6 +135,14 @@ class SweepSpecTest {
         assertThrows(ConfigException.class, () -> new Selection("9", -1, 0).indices(9));
         assertThrows(ConfigException.class, () -> new Selection("5-3", -1, 0).indices(9));
         assertThrows(ConfigException.class, () -> Selection.parseShard("5/4", java.util.Map.of()));
+        // N = 0 meant "not sharded" and ran every point in every array task
+        for (String zero : new String[] {"0/0", "5/0"}) {
+            assertEquals("--shard " + zero + ": need 0 <= K < N (K counts from 0), e.g. --shard 0/1",
+                    assertThrows(ConfigException.class, () -> Selection.parseShard(zero, java.util.Map.of())).getMessage());
+        }
+        assertTrue(assertThrows(ConfigException.class, () -> Selection.parseShard("auto", java.util.Map.of(
+                "SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "0"))).getMessage()
+                .endsWith("(SLURM_ARRAY_TASK_COUNT is 0)"));
         assertThrows(ConfigException.class, () -> Selection.parseShard("auto", java.util.Map.of()));
         assertArrayEquals(new int[] {2, 4}, Selection.parseShard("auto", java.util.Map.of("SLURM_ARRAY_TASK_ID", "3",
                 "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_COUNT", "4")));
