@@ -295,6 +295,13 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName());
+        }
+        return String.valueOf(e.getMessage());
+    }
+
     /** The result folder the latest run in this JVM was writing, or null. */
     public static Path latestTarget() {
         return latestTarget;
@@ -386,8 +393,17 @@ public final class OutputFolder implements AutoCloseable {
                 Path old = staging.resolveSibling(staging.getFileName() + OLD);
                 move(target, old);
                 move(staging, target);
-                carryUserFiles(old, target, toolFiles);
-                deleteTree(old);
+                committed = true; // the new result is in place: what follows cannot undo it
+                try {
+                    carryUserFiles(old, target, toolFiles);
+                    deleteTree(old);
+                } catch (IOException e) {
+                    // not a failed run: say where the earlier copy (and any of the user's files not yet
+                    // carried over) is, since it is never removed automatically
+                    System.err.println("purkinje: warning: the new result is complete in " + target + ", but the "
+                            + "earlier one could not be cleared away (" + reason(e) + "); it is kept in " + old
+                            + ": take any files of yours from it, then delete it");
+                }
             } else {
                 move(staging, target);
             }
