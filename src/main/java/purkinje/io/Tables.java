@@ -39,8 +39,12 @@ public final class Tables {
      * is not kept (it is read from its file as usual).
      */
     public static final class Capture implements AutoCloseable {
-        /** Values kept per capture at most (a short run's tables; a big run's are read back from disk). */
-        public static final long MAX_KEPT_VALUES = 2_000_000;
+        /**
+         * Values kept per capture at most (a short run's tables; a big run's are read back from disk):
+         * 2e6, or fewer in a small heap, so that what is kept (about 200 bytes a value) stays under a
+         * tenth of it (2e6 values filled a 96 MB heap while spikes.csv was written).
+         */
+        public static final long MAX_KEPT_VALUES = Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 10 / 200);
         private static final ThreadLocal<Capture> CURRENT = new ThreadLocal<>();
         private final Capture outer;
         private final java.util.Map<Path, Kept> kept = new java.util.HashMap<>();

@@ -118,9 +118,10 @@ public final class CompareReport {
         List<Comparison> comparisons = comparisons(files);
         boolean spikes = config.record().spikes();
         boolean voltage = config.record().voltageCells() > 0;
-        ResultFiles.Table spikeTable = spikes ? files.csv("spikes.csv") : null;
-        ResultFiles.Table voltageTable = voltage ? files.csv("voltage.csv") : null;
-        ResultFiles.Table populationTable = spikes && files.has(CompareOutputs.POPULATION_RATE)
+        // read only for figures: spikes.csv of a long run can outgrow the heap (--no-figures must not load it)
+        ResultFiles.Table spikeTable = figures && spikes ? files.csv("spikes.csv") : null;
+        ResultFiles.Table voltageTable = figures && voltage ? files.csv("voltage.csv") : null;
+        ResultFiles.Table populationTable = figures && spikes && files.has(CompareOutputs.POPULATION_RATE)
                 ? files.csv(CompareOutputs.POPULATION_RATE) : null;
 
         List<Figure> list = new ArrayList<>();
