@@ -45,7 +45,8 @@ class BenchCLoopsTest {
         return out;
     }
 
-    private static boolean gccPresent() {
+    /** Whether gcc runs here (the C loops and the side-by-side plan need it). */
+    static boolean gccPresent() {
         try {
             return new ProcessBuilder("gcc", "--version").start().waitFor() == 0;
         } catch (IOException | InterruptedException e) {

@@ -36,14 +36,6 @@ class BenchScriptTest {
         return out;
     }
 
-    private static boolean gccPresent() {
-        try {
-            return new ProcessBuilder("gcc", "--version").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
     @Test
     void anAvx2OnlyCpuGetsItsLoopsAndANoteForAvx512() throws Exception {
         String out = plan("fpu sse2 avx avx2 fma bmi2", "ensemble");
@@ -51,7 +43,7 @@ class BenchScriptTest {
         assertTrue(out.contains("note: no AVX-512: ensemble-avx512 and ensemble-avx512-exact not run"), out);
         assertTrue(out.contains("would run: purkinje bench --config configs/bench-ensemble.yaml --cells 10000"), out);
         assertTrue(out.contains("note: Brian2 not run (SKIP_BRIAN2=1)"), out);
-        if (gccPresent()) {
+        if (BenchCLoopsTest.gccPresent()) {
             assertTrue(out.contains("would run: C ensemble-avx2 (AVX2+FMA, bridge)"), out);
             assertTrue(out.contains("would run: C ensemble-avx2-exact (AVX2+FMA, exact + bridge)"), out);
             assertTrue(out.contains("would run: C ensemble-scalar"), out);
@@ -65,7 +57,7 @@ class BenchScriptTest {
         assertTrue(out.contains("SIMD: none of avx2, fma, avx512f\n"), out);
         assertTrue(out.contains("note: no AVX2+FMA"), out);
         assertTrue(out.contains("note: no AVX-512"), out);
-        if (gccPresent()) {
+        if (BenchCLoopsTest.gccPresent()) {
             assertTrue(out.contains("would run: C ensemble-scalar"), out);
             assertFalse(out.contains("would run: C ensemble-avx"), out);
         }
