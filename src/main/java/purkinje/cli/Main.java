@@ -9,8 +9,9 @@ public final class Main {
         // a failure in a background thread: one line (trace in a log file), as for the main thread
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Failures.report(e,
                 new java.io.PrintWriter(System.err, true)));
-        LauncherWatch.start();
+        // the run's folder first: its shutdown hook removes it even when the watch ends the JVM at once
         RunTemp.start();
+        LauncherWatch.start();
         System.exit(PurkinjeCommand.execute(args));
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import purkinje.fit.FitExperiment;
 import purkinje.plot.FitCheckFigure;
 import purkinje.plot.FitProfileFigure;
 import purkinje.plot.FitRateCvFigure;
@@ -18,6 +17,12 @@ import purkinje.report.ReportContent.TableData;
  * fit-profiles.csv and fit-check.csv.
  */
 public final class FitReport {
+    // verdicts as fit.json writes them (the fit's FitExperiment; the report reads the file, not the
+    // package, and FitReportVerdictsTest checks that the two agree)
+    static final String INDISTINGUISHABLE = "indistinguishable";
+    static final String CONSISTENT = "consistent";
+    static final String LESS_SUPPORT = "less support";
+
     private FitReport() {
     }
 
@@ -92,12 +97,12 @@ public final class FitReport {
             String v = h.path("verdict").asText();
             if (h.path("name").asText().equals(best)) {
                 b = h;
-            } else if (v.equals(FitExperiment.INDISTINGUISHABLE)) {
+            } else if (v.equals(INDISTINGUISHABLE)) {
                 tied.add(String.format(Locale.ROOT, "the %s (dAIC %.2f)", h.path("description").asText(),
                         h.path("delta_aic").asDouble()));
-            } else if (v.equals(FitExperiment.CONSISTENT)) {
+            } else if (v.equals(CONSISTENT)) {
                 consistent.add(h.path("name").asText());
-            } else if (v.equals(FitExperiment.LESS_SUPPORT)) {
+            } else if (v.equals(LESS_SUPPORT)) {
                 lessSupport++;
             } else {
                 ruledOut++;

@@ -83,7 +83,7 @@ class ColouredNoiseTest {
     void freeMembraneVarianceIsSigmaV(double tauNoiseMs) {
         int n = 4000;
         // threshold far away: a free membrane; tau_m 10 ms, run 150 ms (15 tau_m) to forget the start
-        CellParameters cell = new CellParameters(10, 10, -60, 1e4, -61, 1, 0);
+        CellParameters cell = new CellParameters(10, 10, -60, 1e3, -61, 1, 0);
         Ensemble e = Ensemble.builder().addPopulationReturning(3, cell, new NoiseParameters(2, tauNoiseMs),
                 Heterogeneity.NONE, n);
         Set<Integer> all = new HashSet<>();
