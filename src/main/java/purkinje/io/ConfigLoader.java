@@ -61,6 +61,17 @@ public final class ConfigLoader {
     public record Loaded(RunConfig run, MapNode tree, String source, String text) {
     }
 
+    /** Why a file could not be read, in words (an AccessDeniedException's message is only the path). */
+    static String readFailure(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
     /** Reads and resolves a config file; {@code extraBlocks} are further top-level keys a command accepts. */
     public static Loaded load(Path file, Map<String, Field> extraBlocks) {
         String source = file.toString();
@@ -70,7 +81,7 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file not found: " + source + " (give an existing file with --config)");
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + source + ": " + e.getMessage()
+            throw new ConfigException("cannot read config file " + source + ": " + readFailure(e)
                     + " (give a readable YAML file with --config)");
         }
         if (bytes.length > MAX_CONFIG_BYTES) {
@@ -338,7 +349,7 @@ public final class ConfigLoader {
             try {
                 if (s.kind() != ScalarNode.Kind.NUMBER) {
                     throw new IllegalArgumentException(prefix + key + ": expected a whole number, was '" + s.text()
-                            + "'");
+                            + "'" + (s.text().trim().matches("[+-]?[0-9]+") ? QUOTED : ""));
                 }
                 return Quantities.parseWholeNumber(s.text(), prefix + key, min, max);
             } catch (IllegalArgumentException e) {
@@ -349,7 +360,8 @@ public final class ConfigLoader {
         /** A plain decimal number (a factor, a CV, a dosage); YAML's .nan, .inf, 0x10, 1_000 are refused. */
         public double number(ScalarNode s, String field) {
             if (s.kind() != ScalarNode.Kind.NUMBER) {
-                throw error(s.line(), field + ": expected a plain number without unit, was '" + s.text() + "'");
+                throw error(s.line(), field + ": expected a plain number without unit, was '" + s.text() + "'"
+                        + (s.text().trim().matches("[+-]?[0-9]+(\\.[0-9]*)?([eE][+-]?[0-9]+)?") ? QUOTED : ""));
             }
             try {
                 return Quantities.parseNumber(s.text(), field);
@@ -357,6 +369,9 @@ public final class ConfigLoader {
                 throw error(s.line(), e.getMessage());
             }
         }
+
+        /** The fix for a value that would be right without its quotes (YAML then reads it as text). */
+        private static final String QUOTED = "; in quotes it is text: write it without the quotes";
 
         /** YAML 1.1 spellings a boolean may take (Jackson types them all as booleans); case is ignored. */
         private static final Map<String, Boolean> BOOLEANS = Map.of("true", true, "yes", true, "on", true,
@@ -372,7 +387,7 @@ public final class ConfigLoader {
                     ? BOOLEANS.get(s.text().trim().toLowerCase(java.util.Locale.ROOT)) : null;
             if (b == null) {
                 throw error(s.line(), prefix + key + ": expected true or false (or yes/no, on/off), was '" + s.text()
-                        + "'");
+                        + "'" + (BOOLEANS.containsKey(s.text().trim().toLowerCase(java.util.Locale.ROOT)) ? QUOTED : ""));
             }
             return b;
         }

@@ -48,7 +48,9 @@ class BadConfigTest {
         quantity 1e308 GHz   | inputs:\\n  climbing_fibre:\\n    rate: 1e308 GHz\\n    pause: 1 ms | bad.yaml:3: inputs.climbing_fibre.rate: '1e308 GHz' is too large to represent as a number (doubles reach about 1e308); give a realistic value
         quantity .inf        | duration: .inf s                  | bad.yaml:1: duration: '.inf s' is not a quantity with a unit; write it like 20 s
         boolean y            | record:\\n  spikes: y              | bad.yaml:2: record.spikes: expected true or false (or yes/no, on/off), was 'y'
-        boolean quoted       | record:\\n  spikes: 'yes'          | bad.yaml:2: record.spikes: expected true or false (or yes/no, on/off), was 'yes'
+        boolean quoted       | record:\\n  spikes: 'yes'          | bad.yaml:2: record.spikes: expected true or false (or yes/no, on/off), was 'yes'; in quotes it is text: write it without the quotes
+        whole number quoted  | cells_per_condition: '40'         | bad.yaml:1: cells_per_condition: expected a whole number, was '40'; in quotes it is text: write it without the quotes
+        factor quoted        | heterogeneity:\\n  I_pace: '0.1'   | bad.yaml:2: heterogeneity.I_pace: expected a plain number without unit, was '0.1'; in quotes it is text: write it without the quotes
         boolean number       | record:\\n  spikes: 1              | bad.yaml:2: record.spikes: expected true or false (or yes/no, on/off), was '1'
         alias                | cell:\\n  E_L: &el -59 mV\\n  V_reset: *el | bad.yaml:3: '*el' is a YAML alias; aliases (and '<<' merges) are not supported: write the value out
         merge key            | base: &b\\n  tau_m: 20 ms\\ncell:\\n  <<: *b | bad.yaml:4: '*b' is a YAML alias; aliases (and '<<' merges) are not supported: write the value out
@@ -85,6 +87,14 @@ class BadConfigTest {
         String message = error(yaml.replace("\\n", "\n").replace("\\\"", "\""));
         assertEquals(expected, message);
         assertFalse(message.contains("\n"), "one line");
+    }
+
+    /** An unreadable file says why (an AccessDeniedException's own message is only the path). */
+    @org.junit.jupiter.api.Test
+    void anUnreadableFileSaysWhy() {
+        assertEquals("permission denied", ConfigLoader.readFailure(new java.nio.file.AccessDeniedException("/x.yaml")));
+        assertEquals("Is a directory", ConfigLoader.readFailure(new java.nio.file.FileSystemException("/x", null,
+                "Is a directory")));
     }
 
     /** An empty file (a failed copy) or one of only comments is refused, never run with every default. */
