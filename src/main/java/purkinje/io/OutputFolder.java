@@ -537,10 +537,27 @@ public final class OutputFolder implements AutoCloseable {
         System.err.flush();
     }
 
-    /** Refuses an empty --out: Path.of("") is the current folder, never a result folder by accident. */
+    /**
+     * Longest result folder name: the result is staged beside it as {@code .NAME.partial-<digits>}
+     * (with {@code .lock-new} or {@code .old} added), at most 40 characters longer, and a file name
+     * has at most 255 bytes on Linux file systems.
+     */
+    public static final int MAX_NAME_BYTES = 255 - 40;
+
+    /**
+     * Refuses an empty --out (Path.of("") is the current folder, never a result folder by accident)
+     * and a name too long for the staging name beside it.
+     */
     public static void requireNamed(Path target) {
         if (target.toString().isBlank()) {
             throw new ConfigException("--out is empty; give the result folder's name, e.g. --out results/mine");
+        }
+        Path name = target.toAbsolutePath().normalize().getFileName();
+        int bytes = name == null ? 0 : name.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_NAME_BYTES) {
+            throw new ConfigException("--out: the folder name is " + bytes + " bytes long; at most " + MAX_NAME_BYTES
+                    + " fit (the result is first written under a hidden name up to 40 bytes longer, and file names "
+                    + "are limited to 255): choose a shorter name");
         }
     }
 

@@ -39,6 +39,27 @@ class OutputFolderTest {
         }
     }
 
+    /**
+     * Names of 225-255 characters were refused with "File name too long" (the user's name blamed):
+     * the staging name beside the result is longer. The longest name that fits works, and one
+     * beyond it is refused up front, saying why.
+     */
+    @Test
+    void theLongestFolderNameThatFitsWorksAndALongerOneIsRefusedSayingWhy() throws IOException {
+        Path longest = dir.resolve("a".repeat(OutputFolder.MAX_NAME_BYTES));
+        write(longest, false, "cells.csv");
+        assertTrue(Files.isRegularFile(longest.resolve("cells.csv")));
+        write(longest, true, "cells.csv"); // replacing it (with its .old copy) fits too
+        assertEquals(java.util.List.of(), hidden());
+        Path tooLong = dir.resolve("b".repeat(OutputFolder.MAX_NAME_BYTES + 1));
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> OutputFolder.prepare(tooLong, false));
+        assertEquals("--out: the folder name is 216 bytes long; at most 215 fit (the result is first written under a "
+                + "hidden name up to 40 bytes longer, and file names are limited to 255): choose a shorter name",
+                e.getMessage());
+        assertFalse(Files.exists(tooLong));
+    }
+
     @Test
     void forceKeepsFilesTheUserAddedInsideTheToolsFolders() throws IOException {
         Path out = dir.resolve("out");
@@ -114,7 +135,8 @@ class OutputFolderTest {
 
     @Test
     void aFolderThatCannotBeMadeLeavesNoEmptyParents() {
-        Path out = dir.resolve("results").resolve("deeper").resolve("x".repeat(300));
+        // a parent that cannot be made (its name is too long); the folder's own name is checked up front
+        Path out = dir.resolve("results").resolve("x".repeat(300)).resolve("out");
         ConfigException e = assertThrows(ConfigException.class, () -> OutputFolder.prepare(out, false));
         assertTrue(e.getMessage().startsWith("cannot create output folder "), e.getMessage());
         assertFalse(Files.exists(dir.resolve("results")), "no empty results/ left behind");
