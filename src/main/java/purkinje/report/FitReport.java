@@ -202,7 +202,8 @@ public final class FitReport {
                 + "fitted hypothesis predicts for " + condition + " cells as their drive runs over the fitted "
                 + "cell-to-cell spread (the thick line in the condition's colour is the best fit; the thick line in the "
                 + "reference colour is the reference under it). A hypothesis that shifts the rate the same way as "
-                + "another may still predict a different CV at that rate: the line that runs through the dots wins.");
+                + "another may still predict a different CV at that rate: " + (recordedCvs ? "the line that runs through the "
+                + "dots wins." : "recorded CVs would tell such lines apart; these rates alone cannot."));
     }
 
     private static FitRateCvFigure.Prediction line(ResultFiles.Table t, String condition, String hypothesis,

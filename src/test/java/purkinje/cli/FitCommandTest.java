@@ -126,6 +126,8 @@ class FitCommandTest {
         assertTrue(report.contains("the best-scoring explanation is a change of the"), "report headline");
         assertTrue(report.contains("these data cannot tell them apart"), "report headline");
         assertFalse(report.contains("the best explanation is"), "no single best in the headline");
+        assertTrue(report.contains("The recording has no ISI CVs, so its cells are not drawn here"), "caption");
+        assertFalse(report.contains("the line that runs through the dots wins"), "no dots to run through");
     }
 
     @ParameterizedTest
