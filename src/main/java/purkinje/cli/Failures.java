@@ -76,12 +76,10 @@ final class Failures {
     }
 
     private static String describe(IOException io) {
-        String m = io.getMessage();
         if (io instanceof java.nio.file.FileSystemException fs) {
-            String reason = fs.getReason() != null ? fs.getReason() : io.getClass().getSimpleName();
-            return "cannot write " + fs.getFile() + ": " + reason;
+            return "cannot write " + fs.getFile() + ": " + purkinje.io.IoFailure.reason(io);
         }
-        return m != null ? m : io.getClass().getSimpleName();
+        return purkinje.io.IoFailure.reason(io);
     }
 
     /** The innermost cause's type and message, e.g. "OutOfMemoryError: Java heap space". */

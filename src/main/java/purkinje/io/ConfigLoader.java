@@ -61,17 +61,6 @@ public final class ConfigLoader {
     public record Loaded(RunConfig run, MapNode tree, String source, String text) {
     }
 
-    /** Why a file could not be read, in words (an AccessDeniedException's message is only the path). */
-    static String readFailure(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
-
     /** Reads and resolves a config file; {@code extraBlocks} are further top-level keys a command accepts. */
     public static Loaded load(Path file, Map<String, Field> extraBlocks) {
         String source = file.toString();
@@ -81,7 +70,7 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file not found: " + source + " (give an existing file with --config)");
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + source + ": " + readFailure(e)
+            throw new ConfigException("cannot read config file " + source + ": " + IoFailure.reason(e)
                     + " (give a readable YAML file with --config)");
         }
         if (bytes.length > MAX_CONFIG_BYTES) {

@@ -158,9 +158,8 @@ public final class OutputFolder implements AutoCloseable {
         if (e instanceof java.nio.file.NoSuchFileException) { // the folder exists, yet a file cannot be made in it
             return parent + " does not accept new files (a system folder such as /proc?)";
         }
-        String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e.getMessage();
-        return reason != null ? reason : e.getClass().getSimpleName();
+        return e instanceof IOException io ? IoFailure.reason(io)
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** The outermost missing folder on the way to {@code folder} (removed again if the run fails), or null. */
@@ -295,13 +294,6 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException fs) {
-            return fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName());
-        }
-        return String.valueOf(e.getMessage());
-    }
-
     /** The result folder the latest run in this JVM was writing, or null. */
     public static Path latestTarget() {
         return latestTarget;
@@ -401,7 +393,8 @@ public final class OutputFolder implements AutoCloseable {
                     // not a failed run: say where the earlier copy (and any of the user's files not yet
                     // carried over) is, since it is never removed automatically
                     System.err.println("purkinje: warning: the new result is complete in " + target + ", but the "
-                            + "earlier one could not be cleared away (" + reason(e) + "); it is kept in " + old
+                            + "earlier one could not be cleared away (" + (e instanceof java.nio.file.FileSystemException fs
+                            ? fs.getFile() + ": " : "") + IoFailure.reason(e) + "); it is kept in " + old
                             + ": take any files of yours from it, then delete it");
                 }
             } else {

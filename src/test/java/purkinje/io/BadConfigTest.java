@@ -92,8 +92,8 @@ class BadConfigTest {
     /** An unreadable file says why (an AccessDeniedException's own message is only the path). */
     @org.junit.jupiter.api.Test
     void anUnreadableFileSaysWhy() {
-        assertEquals("permission denied", ConfigLoader.readFailure(new java.nio.file.AccessDeniedException("/x.yaml")));
-        assertEquals("Is a directory", ConfigLoader.readFailure(new java.nio.file.FileSystemException("/x", null,
+        assertEquals("permission denied", IoFailure.reason(new java.nio.file.AccessDeniedException("/x.yaml")));
+        assertEquals("Is a directory", IoFailure.reason(new java.nio.file.FileSystemException("/x", null,
                 "Is a directory")));
     }
 
