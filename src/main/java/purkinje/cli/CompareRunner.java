@@ -35,6 +35,8 @@ final class CompareRunner {
             Reports.Outcome drawn = Reports.render(folder.stagingFolder(), Rendering.DEFAULT, figures,
                     displayPath(folder.target()));
             folder.commit(CompareOutputs.FILES);
+            // the result is whole; figures whose data did not fit in the heap are named with the fix
+            drawn.content().notDrawn().forEach(line -> System.err.println("purkinje: warning: " + line));
             List<Path> moved = drawn.figureFiles().stream()
                     .map(p -> folder.target().resolve(folder.stagingFolder().relativize(p))).toList();
             return new Outcome(r, folder.target(), moved);

@@ -65,7 +65,7 @@ final class PlotCommand implements Callable<Integer> {
             }
             rendering = new Rendering(Style.of(style), Rendering.Format.parseList(format), width == null ? 0 : width,
                     height == null ? 0 : height, dpi);
-            options = new FigureOptions(Quantities.parse(rasterWindow, Unit.MILLISECOND, "--raster-window", "5 s"),
+            options = FigureOptions.redraw(Quantities.parse(rasterWindow, Unit.MILLISECOND, "--raster-window", "5 s"),
                     rasterCells);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());

@@ -207,14 +207,31 @@ public final class Tables {
             return written;
         }
         List<List<String>> out = new ArrayList<>();
+        forEachRecord(file, out::add);
+        return out;
+    }
+
+    /**
+     * Hands every record of a CSV file (empty lines skipped) to {@code record} in order, without
+     * keeping them: a table larger than the heap (a long run's spikes.csv) can be read this way. A
+     * table kept by the current {@link Capture} is served from memory, as by {@link #read}.
+     *
+     * @throws ConfigException naming the file if it cannot be read or is not well-formed CSV
+     */
+    public static void forEachRecord(Path file, java.util.function.Consumer<List<String>> record) {
+        Capture capture = Capture.CURRENT.get();
+        List<List<String>> written = capture == null ? null : capture.get(file);
+        if (written != null) {
+            written.forEach(record);
+            return;
+        }
         try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, FORMAT)) {
             for (CSVRecord r : parser) {
-                out.add(r.toList());
+                record.accept(r.toList());
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new ConfigException("cannot read " + file + " as CSV: " + firstLine(e.getMessage()));
         }
-        return out;
     }
 
     private static String firstLine(String s) {

@@ -46,6 +46,9 @@ public final class CompareReport {
             + "with its 95 % confidence interval and the Mann-Whitney test: when the clouds of dots barely overlap, "
             + "the difference is large compared with how much cells differ from each other.";
     /** How to read a raster (also the lab's words for it). */
+    /** The figures drawn from spikes.csv, as a refusal to draw them names them. */
+    static final String SPIKE_FIGURES = "The raster, ISI histogram and population-rate figures were";
+
     public static final String RASTER_READING = "Evenly spaced ticks mean regular pacemaking; fewer ticks per row "
             + "mean a lower rate.";
     /** How to read the voltage traces (also the lab's words for them). */
@@ -111,30 +114,36 @@ public final class CompareReport {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    public static ReportContent build(ResultFiles files, boolean figures, FigureOptions options) {
+    /**
+     * The report of a compare or demo result.
+     *
+     * @param folderName the result folder as the user would type it (for a redraw command)
+     */
+    public static ReportContent build(ResultFiles files, boolean figures, FigureOptions options, String folderName) {
         RunConfig config = files.runConfig();
         ResultFiles.Table cells = files.csv("cells.csv");
         ResultFiles.Table summary = files.csv("summary.csv");
         List<Comparison> comparisons = comparisons(files);
         boolean spikes = config.record().spikes();
         boolean voltage = config.record().voltageCells() > 0;
-        // read only for figures: spikes.csv of a long run can outgrow the heap (--no-figures must not load it)
-        ResultFiles.Table spikeTable = figures && spikes ? files.csv("spikes.csv") : null;
         ResultFiles.Table voltageTable = figures && voltage ? files.csv("voltage.csv") : null;
         ResultFiles.Table populationTable = figures && spikes && files.has(CompareOutputs.POPULATION_RATE)
                 ? files.csv(CompareOutputs.POPULATION_RATE) : null;
 
         List<Figure> list = new ArrayList<>();
+        List<String> notDrawn = new ArrayList<>();
         if (figures) {
-            list = figures(config, cells, spikeTable, voltageTable, populationTable, comparisons, options);
+            list = figures(config, cells, files, spikes, voltageTable, populationTable, comparisons, options,
+                    notDrawn, folderName);
         }
         return new ReportContent(files.command(), "Wild type vs reduced MEIS1: " + config.name(),
-                headline(comparisons, summary), list, tables(summary, comparisons));
+                headline(comparisons, summary), list, tables(summary, comparisons), notDrawn);
     }
 
-    private static List<Figure> figures(RunConfig config, ResultFiles.Table cells, ResultFiles.Table spikeTable,
+    private static List<Figure> figures(RunConfig config, ResultFiles.Table cells, ResultFiles files, boolean spikes,
                                         ResultFiles.Table voltageTable, ResultFiles.Table populationTable,
-                                        List<Comparison> comparisons, FigureOptions options) {
+                                        List<Comparison> comparisons, FigureOptions options, List<String> notDrawn,
+                                        String folderName) {
         // cells per condition in file order (config order), with their rates
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         for (Condition c : config.conditions()) {
@@ -156,10 +165,24 @@ public final class CompareReport {
         out.add(new Figure("rates", RateByConditionFigure.chart(rateRecords, subtitle), 0, RATES_CAPTION));
 
         double durationMs = config.durationMs();
-        if (spikeTable != null) {
-            Map<String, List<double[]>> trains = trains(rates, spikeTable, "simple");
-            boolean complex = spikeTable.hasColumn("kind");
-            Map<String, List<double[]>> complexTrains = complex ? trains(rates, spikeTable, "complex") : Map.of();
+        // read only for figures and into primitive arrays: spikes.csv of a long run can outgrow the heap
+        SpikeTrains spikeTrains = null;
+        if (spikes) {
+            Map<String, Integer> cellCounts = new LinkedHashMap<>();
+            rates.forEach((k, v) -> cellCounts.put(k, v.size()));
+            try {
+                spikeTrains = SpikeTrains.read(files, cellCounts, SPIKE_FIGURES, "purkinje plot " + folderName);
+            } catch (SpikeTrains.TooLarge e) {
+                if (!options.skipWhatDoesNotFit()) {
+                    throw e;
+                }
+                notDrawn.add(e.getMessage());
+            }
+        }
+        if (spikeTrains != null) {
+            Map<String, List<double[]>> trains = spikeTrains.simple();
+            boolean complex = spikeTrains.marked();
+            Map<String, List<double[]>> complexTrains = spikeTrains.complex();
             List<ConditionTrains> raster = new ArrayList<>();
             List<ConditionIsis> isis = new ArrayList<>();
             List<ConditionPopulationRate> population = new ArrayList<>();
@@ -263,48 +286,6 @@ public final class CompareReport {
         List<ConditionPopulationRate> out = new ArrayList<>();
         byCondition.forEach((name, rows) -> out.add(new ConditionPopulationRate(name,
                 rows.stream().mapToDouble(r -> r[0]).toArray(), rows.stream().mapToDouble(r -> r[1]).toArray())));
-        return out;
-    }
-
-    /** Spike trains per condition, one array per cell of cells.csv (silent cells have none in spikes.csv). */
-    private static Map<String, List<double[]>> trains(Map<String, List<Double>> rates, ResultFiles.Table spikes,
-                                                      String kind) {
-        Map<String, List<List<Double>>> times = new LinkedHashMap<>();
-        rates.forEach((k, v) -> {
-            List<List<Double>> perCell = new ArrayList<>();
-            for (int i = 0; i < v.size(); i++) {
-                perCell.add(new ArrayList<>());
-            }
-            times.put(k, perCell);
-        });
-        int cCol = spikes.column("condition");
-        int cellCol = spikes.column("cell");
-        int tCol = spikes.column("time_s");
-        // runs with a climbing fibre mark each spike 'simple' or 'complex'; others hold simple spikes only
-        int kindCol = spikes.hasColumn("kind") ? spikes.column("kind") : -1;
-        for (int i = 0; i < spikes.size(); i++) {
-            String[] r = spikes.row(i);
-            if (kindCol >= 0 ? !kind.equals(r[kindCol]) : !kind.equals("simple")) {
-                continue;
-            }
-            List<List<Double>> perCell = times.get(r[cCol]);
-            int cell;
-            double t;
-            try {
-                cell = Integer.parseInt(r[cellCol]);
-                t = Double.parseDouble(r[tCol]) * 1000;
-            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                throw new purkinje.io.ConfigException("spikes.csv: row " + (i + 2) + " is not 'condition,cell,time_s'");
-            }
-            if (perCell == null || cell < 0 || cell >= perCell.size()) {
-                throw new purkinje.io.ConfigException("spikes.csv: row " + (i + 2) + " names cell " + r[cCol] + " "
-                        + cell + ", which is not in cells.csv");
-            }
-            perCell.get(cell).add(t);
-        }
-        Map<String, List<double[]>> out = new LinkedHashMap<>();
-        times.forEach((k, v) -> out.put(k, v.stream().map(l -> l.stream().mapToDouble(Double::doubleValue).toArray())
-                .toList()));
         return out;
     }
 

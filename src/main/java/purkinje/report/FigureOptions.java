@@ -6,14 +6,22 @@ package purkinje.report;
  *
  * @param rasterWindowMs          the raster shows spikes in [0, this) (capped at the run's duration)
  * @param rasterCellsPerCondition the raster shows the first this many cells of each condition
+ * @param skipWhatDoesNotFit      true (a run): figures whose data would not fit in the heap are left
+ *                                out with a line saying so, so that the run's result is kept; false
+ *                                ('purkinje plot'): such a redraw is refused, and figures/ left as it was
  */
-public record FigureOptions(double rasterWindowMs, int rasterCellsPerCondition) {
+public record FigureOptions(double rasterWindowMs, int rasterCellsPerCondition, boolean skipWhatDoesNotFit) {
     /**
      * The first 2 s of 10 cells per condition: about 30 spikes per row at 15 Hz and rows about 20 px
      * high for two conditions, so every spike is a separate tick (a whole 10 s x 40-cell run is a
      * barcode with moire).
      */
-    public static final FigureOptions DEFAULT = new FigureOptions(2_000, 10);
+    public static final FigureOptions DEFAULT = new FigureOptions(2_000, 10, true);
+
+    /** A redraw's choices ('purkinje plot'): what does not fit is refused, not skipped. */
+    public static FigureOptions redraw(double rasterWindowMs, int rasterCellsPerCondition) {
+        return new FigureOptions(rasterWindowMs, rasterCellsPerCondition, false);
+    }
 
     /**
      * @throws IllegalArgumentException if the window is not positive and finite or there is not at least 1 cell

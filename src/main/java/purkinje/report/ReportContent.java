@@ -13,11 +13,20 @@ import org.jfree.chart.JFreeChart;
  * @param headline one sentence: what was found, with the numbers of the tables
  * @param figures  figures in reading order
  * @param tables   statistics tables
+ * @param notDrawn figures that could not be drawn, one line each saying which, why and how to draw
+ *                 them (empty when every figure is there)
  */
-public record ReportContent(String kind, String title, String headline, List<Figure> figures, List<TableData> tables) {
+public record ReportContent(String kind, String title, String headline, List<Figure> figures, List<TableData> tables,
+                            List<String> notDrawn) {
     public ReportContent {
         figures = List.copyOf(figures);
         tables = List.copyOf(tables);
+        notDrawn = List.copyOf(notDrawn);
+    }
+
+    /** A report with every figure drawn. */
+    public ReportContent(String kind, String title, String headline, List<Figure> figures, List<TableData> tables) {
+        this(kind, title, headline, figures, tables, List.of());
     }
 
     /**

@@ -78,6 +78,9 @@ public final class ReportPage {
             h.append("<p class=\"note\">").append(Html.esc("Drawn " + drawing + " from the tables of this folder; "
                     + "the same figures are in figures/.")).append("</p>\n");
         }
+        for (String line : content.notDrawn()) {
+            h.append("<p class=\"note\" id=\"figures-not-drawn\">").append(Html.esc(line)).append("</p>\n");
+        }
         for (DrawnFigure f : figures) {
             String title = f.figure().chart().getTitle() != null ? f.figure().chart().getTitle().getText()
                     : f.figure().name();

@@ -42,8 +42,13 @@ public final class Reports {
 
     /** As {@link #content(ResultFiles, boolean)}, with the given figure choices. */
     public static ReportContent content(ResultFiles files, boolean figures, FigureOptions options) {
+        return content(files, figures, options, files.folder().toString());
+    }
+
+    /** As above; {@code folderName} is the folder as the user would type it (in a redraw command). */
+    private static ReportContent content(ResultFiles files, boolean figures, FigureOptions options, String folderName) {
         return switch (files.command()) {
-            case "demo", "compare" -> CompareReport.build(files, figures, options);
+            case "demo", "compare" -> CompareReport.build(files, figures, options, folderName);
             case "fi" -> FiReport.build(files, figures);
             case "validate" -> ValidationReport.build(files, figures);
             case "sweep", "merge" -> SweepReport.build(files, figures);
@@ -74,7 +79,7 @@ public final class Reports {
     public static Outcome render(Path folder, Rendering rendering, boolean figures, String displayName,
                                  FigureOptions options) {
         ResultFiles files = ResultFiles.open(folder);
-        ReportContent content = content(files, figures, options);
+        ReportContent content = content(files, figures, options, displayName);
         Path temp;
         try {
             temp = Files.createTempDirectory(folder, ".plot-");

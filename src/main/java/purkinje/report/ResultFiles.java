@@ -114,6 +114,32 @@ public final class ResultFiles {
         return new Table(p, List.copyOf(records.get(0)), rows);
     }
 
+    /** What {@link #scan} hands each row to: its index (0 = the first row after the header) and values. */
+    public interface RowVisitor {
+        void row(int index, String[] values);
+    }
+
+    /**
+     * Reads a CSV file of the folder row by row without keeping its rows, for tables that may not
+     * fit in the heap (a long run's spikes.csv): {@code onHeader} gets the header as a table without
+     * rows (for its column lookups) and returns what each row goes to.
+     */
+    public void scan(String name, java.util.function.Function<Table, RowVisitor> onHeader) {
+        Path p = require(name);
+        RowVisitor[] visitor = {null};
+        int[] index = {-1};
+        Tables.forEachRecord(p, r -> {
+            if (visitor[0] == null) {
+                visitor[0] = onHeader.apply(new Table(p, List.copyOf(r), List.of()));
+            } else {
+                visitor[0].row(++index[0], r.toArray(new String[0]));
+            }
+        });
+        if (visitor[0] == null) {
+            throw new ConfigException(p + " is empty (no header row)");
+        }
+    }
+
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("");
     }

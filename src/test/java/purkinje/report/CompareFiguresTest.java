@@ -92,7 +92,7 @@ class CompareFiguresTest {
     void rasterShowsAReadableWindowWithComplexSpikesBesideTheTicks() {
         XYPlot plot = (XYPlot) figure(Reports.content(files, true), "raster").getPlot();
         assertRaster(plot, 2.0, 10);
-        XYPlot wider = (XYPlot) figure(Reports.content(files, true, new FigureOptions(2500, 4)), "raster").getPlot();
+        XYPlot wider = (XYPlot) figure(Reports.content(files, true, FigureOptions.redraw(2500, 4)), "raster").getPlot();
         assertRaster(wider, 2.5, 4);
     }
 
