@@ -1,8 +1,6 @@
 package purkinje.model;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A fully resolved run: what to simulate (wild-type cell, noise, heterogeneity, MEIS1 mapping,
@@ -39,10 +37,16 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
         if (conditions.isEmpty()) {
             throw new InvalidParameterException("conditions must list at least one condition");
         }
-        Set<String> names = new HashSet<>();
+        // names that differ only in case are refused too: a file system or a spreadsheet lookup that
+        // ignores case would mix the two conditions up, and a reader of the figures could not tell them apart
+        java.util.Map<String, String> names = new java.util.HashMap<>();
         for (Condition c : conditions) {
-            if (!names.add(c.name())) {
-                throw new InvalidParameterException("condition name '" + c.name() + "' appears twice");
+            String earlier = names.putIfAbsent(c.name().toLowerCase(java.util.Locale.ROOT), c.name());
+            if (earlier != null) {
+                throw new InvalidParameterException(earlier.equals(c.name())
+                        ? "condition name '" + c.name() + "' appears twice; give each condition its own name"
+                        : "condition names '" + earlier + "' and '" + c.name() + "' differ only in case; give each "
+                        + "condition a name that differs in more than case");
             }
             CellParameters p = mappingFor(c, meis1).apply(cell, c.meis1Dosage());
             Inputs scaled = mappingFor(c, meis1).apply(inputs, c.meis1Dosage()); // validates the scaled inputs
