@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  */
 final class RunTemp {
     static final String PREFIX = "purkinje-run-";
+    /** The launcher's mark beside a run's folder: java said its "interrupted" line (OutputFolder.printInterrupted). */
+    static final String SAID = ".said";
     /** A folder whose JVM never took its lock (killed at start) is removed after this. */
     static final Duration UNLOCKED_STALE_AFTER = Duration.ofMinutes(10);
 
@@ -65,15 +67,26 @@ final class RunTemp {
         return folder.resolveSibling(folder.getFileName() + ".lock");
     }
 
-    /** Removes {@code purkinje-run-*} folders in {@code parent} whose JVM is gone. */
+    /**
+     * Removes {@code purkinje-run-*} folders in {@code parent} whose JVM is gone, and the marks
+     * ({@code purkinje-run-*.said}, "the interrupted line is said") of runs whose launcher was
+     * killed before it could remove them.
+     */
     static void removeDead(Path parent, Path mine) {
         if (parent == null) {
             return;
         }
         List<Path> runs;
         try (Stream<Path> s = Files.list(parent)) {
-            runs = s.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(p)
-                    && !p.equals(mine)).toList();
+            List<Path> all = s.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList();
+            runs = all.stream().filter(p -> Files.isDirectory(p) && !p.equals(mine)).toList();
+            for (Path mark : all) {
+                String name = mark.getFileName().toString();
+                if (name.endsWith(SAID) && !Files.exists(mark.resolveSibling(name.substring(0, name.length()
+                        - SAID.length()))) && !launcherAlive(mark)) {
+                    Files.deleteIfExists(mark);
+                }
+            }
         } catch (IOException e) {
             return;
         }
@@ -94,6 +107,17 @@ final class RunTemp {
             } catch (OverlappingFileLockException | IOException e) {
                 // live (in this JVM or another), or removed meanwhile
             }
+        }
+    }
+
+    /** Whether the launcher that a mark names (its content: the launcher's pid) still runs, and will remove it. */
+    private static boolean launcherAlive(Path mark) {
+        try {
+            long pid = Long.parseLong(Files.readString(mark).strip());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                    && !olderThan(mark, UNLOCKED_STALE_AFTER);
+        } catch (IOException | NumberFormatException e) {
+            return !olderThan(mark, UNLOCKED_STALE_AFTER); // no pid: removed once it is old
         }
     }
 

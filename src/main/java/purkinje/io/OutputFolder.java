@@ -528,6 +528,15 @@ public final class OutputFolder implements AutoCloseable {
         System.err.println(("1".equals(System.getenv("PURKINJE_STDERR_TTY")) ? "\n" : "") + "purkinje: interrupted; "
                 + what);
         System.err.flush();
+        // tell the launcher the line is said (it says one itself when java was stopped before it could)
+        String mark = System.getProperty("purkinje.interrupted.mark");
+        if (mark != null) {
+            try {
+                Files.writeString(Path.of(mark), System.getProperty("purkinje.launcher", "")); // whose mark
+            } catch (IOException | RuntimeException e) {
+                // the launcher then adds its own line: two lines, never none
+            }
+        }
     }
 
     /**

@@ -151,7 +151,7 @@ class InterruptTest {
         assertTrue(err.contains("java.io.tmpdir = " + launcher.tmp + "/purkinje-run-"), "the run's own folder: " + err);
     }
 
-    /** TERM to the launcher at once, before or while its java starts: 143, and no result appears later. */
+    /** TERM to the launcher at once, before or while its java starts: 143, one line, and no result appears later. */
     @Test
     void sigtermToTheLauncherWhileJavaStarts() throws Exception {
         for (int delayMs : new int[] {0, 40, 120, 300}) {
@@ -162,6 +162,10 @@ class InterruptTest {
             Launcher.signal(15, p.pid());
             assertEquals(143, Launcher.await(p, 30), "128 + SIGTERM, " + delayMs + " ms after the start: "
                     + Launcher.stderr(work, name));
+            // one line says so, whether java had its shutdown hooks yet or not (it said nothing before them)
+            List<String> err = Launcher.stderr(work, name).lines().toList();
+            assertEquals(1, err.size(), delayMs + " ms: " + err);
+            assertTrue(err.get(0).startsWith("purkinje: interrupted"), delayMs + " ms: " + err);
             Thread.sleep(3000); // long enough for the short compare to have finished, had it run on
             assertFalse(Files.exists(results.resolve(name)), "a result appeared after 143 (" + delayMs + " ms)");
         }
