@@ -44,7 +44,8 @@ final class ValidateCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     ModeOption mode;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Validate the cells of this config.")
+    @Option(names = "--config", paramLabel = "FILE", description = "Validate the cells of this config (each "
+            + "condition's nominal cell and noise; synaptic inputs and the climbing fibre are left out).")
     Path config;
 
     @Mixin
@@ -88,6 +89,10 @@ final class ValidateCommand implements Callable<Integer> {
                 // the suite's cells and durations are fixed: what is left to the user
                 (m == ValidationSuite.Mode.FULL ? "run the quick suite (without --full)" : "the suite's size is fixed")
                         + (config != null ? "; a larger dt in the config shortens it" : ""));
+        String leftOut = config != null ? ValidationSuite.leftOut(rc) : null;
+        if (leftOut != null) {
+            System.err.println(leftOut);
+        }
         List<ValidationSuite.Row> rows;
         try (OutputFolder f = OutputFolder.prepare(out, replace)) {
             rows = config != null ? ValidationSuite.configSuite(rc, m, run.threads(), Progress.of(run.quiet, "validating"))
@@ -108,6 +113,24 @@ final class ValidateCommand implements Callable<Integer> {
             System.out.println("results: " + CompareRunner.displayPath(out.toAbsolutePath())
                     + "  (validation.csv, " + (run.noFigures ? "" : "figures/validation.png, ") + "report.html)");
         }
-        return rows.stream().allMatch(ValidationSuite.Row::pass) ? ExitCodes.OK : ExitCodes.FAILURE;
+        String failure = failureLine(rows, CompareRunner.displayPath(out.toAbsolutePath().resolve("validation.csv")));
+        if (failure == null) {
+            return ExitCodes.OK;
+        }
+        // the failure's one line on stderr, --quiet or not (stdout's table may go to a log nobody reads)
+        System.err.println(failure);
+        return ExitCodes.FAILURE;
+    }
+
+    /** The one line of a failed validation (which checks, where the table is), or null if every check passed. */
+    static String failureLine(List<ValidationSuite.Row> rows, String table) {
+        List<ValidationSuite.Row> failed = rows.stream().filter(r -> !r.pass()).toList();
+        if (failed.isEmpty()) {
+            return null;
+        }
+        return "purkinje: validation failed: " + failed.size() + " of " + rows.size() + " checks outside their "
+                + "tolerance (" + failed.stream().limit(3).map(r -> r.caseName() + " " + r.quantity())
+                .collect(java.util.stream.Collectors.joining(", ")) + (failed.size() > 3 ? ", ..." : "") + "); see "
+                + table;
     }
 }

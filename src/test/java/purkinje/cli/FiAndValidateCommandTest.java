@@ -125,6 +125,43 @@ class FiAndValidateCommandTest {
         assertTrue(Files.isRegularFile(out.resolve("figures/validation.png")));
     }
 
+    /** A failed validation says so in one line on stderr (--quiet printed nothing at all), naming the checks. */
+    @Test
+    void aFailedValidationHasItsOneLine() {
+        purkinje.experiment.ValidationSuite.Row ok = new purkinje.experiment.ValidationSuite.Row("a", "rate_hz", 1, 1, 0,
+                0.01, true, 0, 10, 0.1);
+        purkinje.experiment.ValidationSuite.Row bad = new purkinje.experiment.ValidationSuite.Row("b noise", "isi_cv",
+                0.9, 1, -0.1, 0.02, false, 0.01, 10, 0.1);
+        assertEquals(null, ValidateCommand.failureLine(List.of(ok, ok), "v/validation.csv"));
+        assertEquals("purkinje: validation failed: 1 of 3 checks outside their tolerance (b noise isi_cv); see "
+                + "v/validation.csv", ValidateCommand.failureLine(List.of(ok, bad, ok), "v/validation.csv"));
+        assertEquals("purkinje: validation failed: 4 of 4 checks outside their tolerance (b noise isi_cv, b noise "
+                + "isi_cv, b noise isi_cv, ...); see t", ValidateCommand.failureLine(List.of(bad, bad, bad, bad), "t"));
+    }
+
+    /** A config with inputs: validate --config says they are left out, and the cases' names say it too. */
+    @Test
+    void validateConfigSaysItLeavesInputsOut() throws IOException {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        Path out = dir.resolve("vi");
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = PurkinjeCommand.execute("validate", "--config", "configs/compare-inputs.yaml", "--out",
+                    out.toString(), "--quiet", "--no-figures");
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().startsWith("purkinje: warning: validate --config checks each condition's cell and "
+                + "background noise"), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        List<String> rows = Files.readAllLines(out.resolve("validation.csv"));
+        assertTrue(rows.stream().skip(1).filter(r -> !r.startsWith("threads"))
+                .allMatch(r -> r.contains(" without inputs ")), String.join("\n", rows));
+    }
+
     @Test
     void quickAndFullAreExclusive() {
         assertEquals(2, PurkinjeCommand.execute("validate", "--quick", "--full"));
