@@ -84,7 +84,8 @@ final class FitCommand implements Callable<Integer> {
         }
         ConfigLoader.Loaded loaded = ConfigFiles.load(config, "compare.yaml", Map.of());
         RunConfig base = RunOverrides.apply(loaded.run(), null, duration, seed);
-        MeasuredCells cells = MeasuredCells.read(data, base.durationMs());
+        MeasuredCells cells = MeasuredCells.read(data, base.durationMs(), 1000 / base.cell().tRefMs(),
+                "t_ref " + purkinje.io.Quantities.formatNumber(base.cell().tRefMs()) + " ms in " + loaded.source());
         String name = data.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Path target = out != null ? out : Path.of("results", "fit-" + name);
         // started before the fit runs, so the manifest's started and wall_seconds cover it

@@ -32,6 +32,8 @@ final class HypothesisFitter {
     private static final int GRID_1D = 25;
     private static final int GRID_2D = 7;
     private static final int PROFILE_POINTS = 21;
+    /** Likelihood evaluations Nelder-Mead may take for a two-parameter hypothesis. */
+    private static final int MAX_EVALUATIONS = 1500;
     /** Accuracy of an interval end, as a fraction of the search range. */
     static final double CI_TOLERANCE = 1e-4;
 
@@ -114,8 +116,16 @@ final class HypothesisFitter {
         double stepA = (a.high() - a.low()) / 40;
         double stepB = (b.high() - b.low()) / 40;
         SimplexOptimizer optimizer = new SimplexOptimizer(1e-9, 1e-7);
-        PointValuePair p = optimizer.optimize(new MaxEval(1500), GoalType.MAXIMIZE, new InitialGuess(start),
-                new NelderMeadSimplex(new double[] {stepA, stepB}), new ObjectiveFunction(this::value));
+        PointValuePair p;
+        try {
+            p = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), GoalType.MAXIMIZE, new InitialGuess(start),
+                    new NelderMeadSimplex(new double[] {stepA, stepB}), new ObjectiveFunction(this::value));
+        } catch (org.apache.commons.math3.exception.TooManyEvaluationsException e) {
+            // seen with a cell far from the rest of its condition (900 Hz among 15 Hz cells): the data, not a bug
+            throw new purkinje.io.ConfigException("the fit of hypothesis '" + hypothesis.name() + "' found no "
+                    + "maximum of the likelihood in " + MAX_EVALUATIONS + " evaluations; the data may hold an outlier "
+                    + "(a rate far from the other cells of its condition): check the recorded rates");
+        }
         return p.getValue() >= startValue ? p.getPoint() : start;
     }
 

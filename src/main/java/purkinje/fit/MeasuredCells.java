@@ -53,6 +53,16 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
      * @param recordingMs length of each recording, to tell a missing CV (fewer than 3 spikes) from a bad one
      */
     public static MeasuredCells read(Path file, double recordingMs) {
+        return read(file, recordingMs, Double.POSITIVE_INFINITY, "");
+    }
+
+    /**
+     * As {@link #read(Path, double)}, refusing rates a cell of the fit's model cannot reach.
+     *
+     * @param maxRateHz the fastest a model cell fires, 1 / t_ref
+     * @param limitSetBy what sets it, for the refusal (e.g. "t_ref 1 ms in configs/compare.yaml")
+     */
+    public static MeasuredCells read(Path file, double recordingMs, double maxRateHz, String limitSetBy) {
         String text;
         try {
             if (Files.size(file) > MAX_BYTES) {
@@ -97,6 +107,11 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
                 throw new ConfigException(where + ": rate_hz " + cells.get(cRate).trim() + " is not a rate; give the "
                         + "cell's firing rate in Hz, zero or positive");
             }
+            if (rate >= maxRateHz) {
+                throw new ConfigException(where + ": rate_hz " + cells.get(cRate).trim() + " is at or above "
+                        + purkinje.io.Quantities.formatNumber(maxRateHz) + " Hz, the most a model cell can fire (1 / "
+                        + limitSetBy + "); check the value and its unit (Hz)");
+            }
             double cv = Double.NaN;
             if (cCv >= 0) {
                 String cvText = cells.get(cCv).trim();
@@ -120,8 +135,14 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
         List<String> names = new ArrayList<>();
         List<double[]> rates = new ArrayList<>();
         List<double[]> cvs = new ArrayList<>();
+        Map<String, String> byLowerCase = new java.util.HashMap<>();
         for (Map.Entry<String, List<double[]>> e : rows.entrySet()) {
             List<double[]> r = e.getValue();
+            String other = byLowerCase.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getKey());
+            if (other != null) { // 'Wild-type' beside 'wild-type': a typo that would make a condition of its own
+                throw new ConfigException(file + ": conditions '" + other + "' and '" + e.getKey() + "' differ only "
+                        + "in case; spell each condition the same way in every row");
+            }
             if (r.size() < MIN_CELLS) {
                 throw new ConfigException(file + ": condition '" + e.getKey() + "' has " + r.size() + " cell"
                         + (r.size() == 1 ? "" : "s") + "; the fit needs at least " + MIN_CELLS + " per condition");
@@ -138,6 +159,14 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
         if (names.size() < 2) {
             throw new ConfigException(file + ": all cells belong to condition '" + names.get(0) + "'; the fit needs a "
                     + "reference (wild type) and at least one other condition");
+        }
+        for (int i = 0; i < names.size(); i++) { // one rate for every cell: no spread to fit (the optimiser diverged)
+            double[] firing = java.util.Arrays.stream(rates.get(i)).filter(v -> v > 0).toArray();
+            if (java.util.Arrays.stream(firing).allMatch(v -> v == firing[0])) {
+                throw new ConfigException(file + ": all " + firing.length + " firing cells of condition '"
+                        + names.get(i) + "' have rate_hz " + purkinje.io.Quantities.formatNumber(firing[0])
+                        + "; the fit needs the cells' own measured rates (it fits their spread), not one value for all");
+            }
         }
         return new MeasuredCells(names, rates, cvs, cCv >= 0);
     }

@@ -141,6 +141,9 @@ class FitCommandTest {
         "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,NaN | isi_cv is missing or NaN although the cell fired",
         " | is empty",
         "condition,rate_hz\\n\"wild-type,12 | has an unterminated quoted value",
+        "condition,rate_hz\\n@5wild-type,12@5mutant,9 | all 5 firing cells of condition 'wild-type' have rate_hz 12; the fit needs the cells' own measured rates",
+        "condition,rate_hz\\nwild-type,12\\n@4wild-type,13@5mutant,9@1mutant,1e6 | rate_hz 1e6 is at or above 1000 Hz, the most a model cell can fire (1 / t_ref 1 ms in ",
+        "condition,rate_hz\\nwild-type,12\\n@4wild-type,13@5mutant,9@5Mutant,10 | conditions 'mutant' and 'Mutant' differ only in case",
     })
     void badDataIsOneLineAndExitTwoWithNothingWritten(String content, String message) throws IOException {
         Path data = dir.resolve("data.csv");
@@ -151,6 +154,25 @@ class FitCommandTest {
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains(message), r.err());
         assertTrue(r.err().startsWith("purkinje: "), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** One cell at 900 Hz among 15 Hz ones: the optimiser gave up, an internal error (exit 1, a trace). */
+    @Test
+    void anOutlierTheLikelihoodCannotFitIsOneLineAndExitTwo() throws IOException {
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(Path.of("configs", "fit-example.csv")));
+        String[] first = rows.get(1).split(",");
+        first[1] = "900";
+        rows.set(1, String.join(",", first));
+        Path data = dir.resolve("outlier.csv");
+        Files.write(data, rows);
+        Path out = dir.resolve("out");
+        CommandLineTest.Run r = CommandLineTest.run("fit", "--data", data.toString(), "--out", out.toString(),
+                "--check-seeds", "0");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("found no maximum of the likelihood in 1500 evaluations; the data may hold an "
+                + "outlier"), r.err());
         assertFalse(Files.exists(out));
     }
 
