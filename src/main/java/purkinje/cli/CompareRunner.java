@@ -47,11 +47,18 @@ final class CompareRunner {
         CompareExperiment.Result r = o.result();
         out.printf(Locale.ROOT, "%-20s %6s %12s %10s %8s%n", "condition", "cells", "rate (Hz)", "SEM (Hz)", "ISI CV");
         for (CompareExperiment.ConditionResult c : r.conditions()) {
-            out.printf(Locale.ROOT, "%-20s %6d %12.2f %10.2f %8.3f%n", c.condition().name(), c.cells().size(),
-                    c.rateHz().mean(), c.rateHz().sem(), c.isiCv().mean());
+            double cv = c.isiCv().mean(); // undefined for silent cells (fewer than 2 intervals): n/a, not NaN
+            out.printf(Locale.ROOT, "%-20s %6d %12.2f %10.2f %8s%n", c.condition().name(), c.cells().size(),
+                    c.rateHz().mean(), c.rateHz().sem(), Double.isNaN(cv) ? "n/a" : String.format(Locale.ROOT, "%.3f", cv));
         }
         for (CompareExperiment.Comparison c : r.comparisons()) {
             GroupComparison g = c.result();
+            if (Double.isNaN(g.rateChangePercent())) { // a silent reference: no percent change, not "NaN %"
+                out.printf(Locale.ROOT, "%s vs %s: rate change not defined (the %s cells are silent), Mann-Whitney "
+                        + "%s, Welch %s%n", c.test(), c.reference(), c.reference(),
+                        RateByConditionFigure.pText(g.mannWhitneyP()), RateByConditionFigure.pText(g.welchP()));
+                continue;
+            }
             out.printf(Locale.ROOT, "%s vs %s: rate change %+.1f %% (95 %% CI %+.1f to %+.1f %%), Mann-Whitney %s,"
                     + " Welch %s%n", c.test(), c.reference(), g.rateChangePercent(), g.rateChangeCiLowPercent(),
                     g.rateChangeCiHighPercent(), RateByConditionFigure.pText(g.mannWhitneyP()),

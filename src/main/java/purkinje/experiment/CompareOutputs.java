@@ -129,8 +129,9 @@ public final class CompareOutputs {
             m.put("reference_mean_rate_hz", Json.number(g.referenceMeanHz()));
             m.put("test_mean_rate_hz", Json.number(g.testMeanHz()));
             m.put("rate_change_percent", Json.number(g.rateChangePercent()));
-            m.put("rate_change_ci95_percent", List.of(nullable(g.rateChangeCiLowPercent()),
-                    nullable(g.rateChangeCiHighPercent())));
+            // undefined ends (a silent reference) are null, as every undefined number of the file
+            m.put("rate_change_ci95_percent", java.util.Arrays.asList(Json.number(g.rateChangeCiLowPercent()),
+                    Json.number(g.rateChangeCiHighPercent())));
             m.put("bootstrap_resamples", g.bootstrapResamples());
             Map<String, Object> mw = new LinkedHashMap<>();
             mw.put("test", "Mann-Whitney U, two-sided");
@@ -150,11 +151,6 @@ public final class CompareOutputs {
         root.put("statistic", "per-cell firing rate (Hz)");
         root.put("comparisons", list);
         return root;
-    }
-
-    private static Object nullable(double v) {
-        Double d = Json.number(v);
-        return d == null ? "NaN" : d;
     }
 
     private static void writeSpikes(Result r, Path file) {

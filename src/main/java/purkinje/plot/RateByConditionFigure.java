@@ -152,8 +152,10 @@ public final class RateByConditionFigure {
      */
     public static String comparisonSubtitle(String testCondition, String referenceCondition, double changePercent,
             double ciLow, double ciHigh, double p, int nPerCondition) {
-        return testCondition + " vs " + referenceCondition + ": " + percent(changePercent)
-                + " % (95 % CI " + percent(ciLow) + " to " + percent(ciHigh) + " %)"
+        String change = Double.isFinite(changePercent) ? percent(changePercent) + " % (95 % CI " + percent(ciLow)
+                + " to " + percent(ciHigh) + " %)"
+                : "no percent change (" + referenceCondition + " silent)"; // the change from 0 Hz is undefined
+        return testCondition + " vs " + referenceCondition + ": " + change
                 + ", Mann-Whitney " + pText(p)
                 + ", " + FigureStyle.plural(nPerCondition, "cell", "cells") + " each";
     }

@@ -96,6 +96,15 @@ public final class CompareReport {
             String direction = c.changePercent() < 0 ? "less" : "more";
             String each = c.referenceCells() == c.testCells() ? c.testCells() + " cells each"
                     : c.testCells() + " and " + c.referenceCells() + " cells";
+            if (Double.isNaN(c.changePercent())) { // a silent reference: no percent change is defined
+                b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT,
+                        "The %s cells fired %s Hz and the %s cells %s Hz (mean per-cell rate): %s, so no percent "
+                        + "change is defined; Mann-Whitney %s, %s.", display(c.test()), Numbers.value(c.testMeanHz()),
+                        display(c.reference()), Numbers.value(c.referenceMeanHz()), c.testMeanHz() == 0
+                                ? "both are silent" : "the " + display(c.reference()) + " cells are silent",
+                        RateByConditionFigure.pText(c.mannWhitneyP()), each));
+                continue;
+            }
             b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT,
                     "The %s cells fired %s %% %s than the %s cells: %s vs %s Hz (mean per-cell rate), Mann-Whitney "
                     + "%s, %s.", display(c.test()), Numbers.percent(c.changePercent()), direction, display(c.reference()),

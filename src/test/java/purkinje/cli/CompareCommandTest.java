@@ -175,4 +175,33 @@ class CompareCommandTest {
         assertEquals(0, run("--version"));
         assertEquals(0, run("compare", "--help"));
     }
+
+    /**
+     * A silent reference (no noise, I_pace below rheobase) has no percent change: comparison.json
+     * said "NaN" in its CI (strings, where every other undefined number is null), the report "fired
+     * n/a % more", the console "NaN %", the figure "n/a % (95 % CI n/a to n/a %)".
+     */
+    @Test
+    void aSilentReferenceHasNoPercentChangeAndSaysSo() throws IOException {
+        Path config = dir.resolve("silent.yaml");
+        Files.writeString(config, "name: silent-ref\nseed: 3\nduration: 2 s\ncells_per_condition: 10\n"
+                + "record:\n  spikes: false\n  voltage_cells: 0\ncell:\n  I_pace: 5 pA\nnoise:\n  sigma_v: 0 mV\n"
+                + "meis1:\n  I_pace: 3\n");
+        Path out = dir.resolve("silent");
+        CommandLineTest.Run r = CommandLineTest.run("compare", "--config", config.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("meis1-reduced vs wild-type: rate change not defined (the wild-type cells are "
+                + "silent)"), r.out());
+        assertFalse(r.out().contains("NaN"), r.out());
+        JsonNode c = new ObjectMapper().readTree(out.resolve("comparison.json").toFile()).path("comparisons").get(0);
+        assertTrue(c.path("rate_change_percent").isNull());
+        assertTrue(c.path("rate_change_ci95_percent").get(0).isNull(), c.toString());
+        assertTrue(c.path("rate_change_ci95_percent").get(1).isNull(), c.toString());
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("the wild-type cells are silent, so no percent change is defined"), "headline");
+        assertFalse(report.contains("n/a %"), "no 'n/a %' anywhere in the report");
+        assertEquals("meis1-reduced vs wild-type: no percent change (wild-type silent), Mann-Whitney p = 0.010, "
+                + "10 cells each", purkinje.plot.RateByConditionFigure.comparisonSubtitle("meis1-reduced", "wild-type",
+                Double.NaN, Double.NaN, Double.NaN, 0.01, 10));
+    }
 }
