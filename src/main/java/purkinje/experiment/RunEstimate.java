@@ -28,11 +28,20 @@ import purkinje.model.RunConfig;
  * @param stepsPerCell     time steps per cell, duration / dt
  * @param traceSamples     voltage samples kept (all traced cells)
  * @param threads          worker threads
+ * @param bytesPerCell     heap per cell held
+ * @param heapCells        cells held in the heap at once: all of them for one run, the largest point's for
+ *                         runs one after the other ({@link #then})
  */
-public record RunEstimate(double cells, double stepsPerCell, double traceSamples, int threads, double bytesPerCell) {
+public record RunEstimate(double cells, double stepsPerCell, double traceSamples, int threads, double bytesPerCell,
+                          double heapCells) {
     /** An estimate at {@link #BYTES_PER_CELL}. */
     public RunEstimate(double cells, double stepsPerCell, double traceSamples, int threads) {
         this(cells, stepsPerCell, traceSamples, threads, BYTES_PER_CELL);
+    }
+
+    /** An estimate of one run: every cell in the heap at once. */
+    public RunEstimate(double cells, double stepsPerCell, double traceSamples, int threads, double bytesPerCell) {
+        this(cells, stepsPerCell, traceSamples, threads, bytesPerCell, cells);
     }
 
     /** Heap per simulated cell (bytes) without figures. */
@@ -82,11 +91,21 @@ public record RunEstimate(double cells, double stepsPerCell, double traceSamples
         double steps = Math.max(stepsPerCell, o.stepsPerCell) > MAX_STEPS ? Double.POSITIVE_INFINITY
                 : total == 0 ? Math.max(stepsPerCell, o.stepsPerCell) : (cellSteps() + o.cellSteps()) / total;
         return new RunEstimate(total, steps, traceSamples + o.traceSamples, threads,
-                Math.max(bytesPerCell, o.bytesPerCell));
+                Math.max(bytesPerCell, o.bytesPerCell), heapCells + o.heapCells);
+    }
+
+    /**
+     * Runs one after the other, each leaving the heap before the next (a sweep's points): the work
+     * adds up as in {@link #plus}, the memory is that of the larger.
+     */
+    public RunEstimate then(RunEstimate o) {
+        RunEstimate sum = plus(o);
+        return new RunEstimate(sum.cells, sum.stepsPerCell, Math.max(traceSamples, o.traceSamples), threads,
+                sum.bytesPerCell, Math.max(heapCells, o.heapCells));
     }
 
     public double heapBytes() {
-        return BASE_BYTES + cells * bytesPerCell + traceSamples * BYTES_PER_SAMPLE;
+        return BASE_BYTES + heapCells * bytesPerCell + traceSamples * BYTES_PER_SAMPLE;
     }
 
     public double seconds() {
@@ -114,9 +133,9 @@ public record RunEstimate(double cells, double stepsPerCell, double traceSamples
         if (heapBytes() > maxHeapBytes) {
             throw new ConfigException(String.format(Locale.ROOT, "this run needs about %s of memory (%s cells%s), "
                     + "more than the %s the JVM may use; simulate fewer cells%s, or give Java more memory "
-                    + "(PURKINJE_JAVA_OPTS=-Xmx...)", bytes(heapBytes()), number(cells),
+                    + "(PURKINJE_JAVA_OPTS=-Xmx...)", bytes(heapBytes()), number(heapCells),
                     traceSamples > 0 ? String.format(Locale.ROOT, ", %s voltage samples", number(traceSamples)) : "",
-                    bytes(maxHeapBytes), traceSamples * BYTES_PER_SAMPLE > cells * bytesPerCell
+                    bytes(maxHeapBytes), traceSamples * BYTES_PER_SAMPLE > heapCells * bytesPerCell
                             ? " or fewer record.voltage_cells" : bytesPerCell > BYTES_PER_CELL
                             ? " or use --no-figures" : ""));
         }
@@ -150,7 +169,7 @@ public record RunEstimate(double cells, double stepsPerCell, double traceSamples
         return v < 1e6 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2g", v);
     }
 
-    static String bytes(double b) {
+    public static String bytes(double b) {
         return b >= 1e9 ? String.format(Locale.ROOT, "%.3g GB", b / 1e9) : String.format(Locale.ROOT, "%.0f MB", b / 1e6);
     }
 

@@ -62,6 +62,7 @@ public final class SweepPlan {
         SweepSpec spec = SweepSpec.parse(loaded.tree().entries().get("sweep"), loaded.tree(), loaded.source());
         RunConfig base = loaded.run();
         long master = seedOverride != null ? seedOverride : base.seed();
+        checkPlanFits(spec.size(), Runtime.getRuntime().maxMemory(), loaded.source());
         double[][] values = spec.points(master);
         List<RunConfig> points = new ArrayList<>(values.length);
         List<SweepParameter> params = spec.parameters();
@@ -96,6 +97,29 @@ public final class SweepPlan {
             throw new IllegalStateException(e);
         }
         return new SweepPlan(loaded, spec, master, values, List.copyOf(points), hash);
+    }
+
+    /**
+     * Heap per planned point (bytes): its design values and its resolved, checked config. Measured:
+     * 200,000 points of configs/sweep-dosage.yaml planned in a 300 MB heap and ran out of memory in
+     * 200 MB (1.0-1.5 kB a point); 2 kB leaves a margin.
+     */
+    static final double BYTES_PER_PLANNED_POINT = 2048;
+
+    /**
+     * Refuses, before any point is built, a design whose plan (every point's config, built and
+     * checked before any is simulated) cannot fit in the heap: it died of OutOfMemoryError after
+     * minutes of planning.
+     */
+    static void checkPlanFits(int points, double maxHeapBytes, String source) {
+        double need = purkinje.experiment.RunEstimate.BASE_BYTES + points * BYTES_PER_PLANNED_POINT;
+        if (need > maxHeapBytes) {
+            throw new ConfigException(String.format(java.util.Locale.ROOT, "%s: the sweep has %d points; planning "
+                    + "them (every point's config is built and checked before any is simulated) needs about %s of "
+                    + "memory, more than the %s the JVM may use; use fewer points, or give Java more memory "
+                    + "(PURKINJE_JAVA_OPTS=-Xmx...)", source, points, purkinje.experiment.RunEstimate.bytes(need),
+                    purkinje.experiment.RunEstimate.bytes(maxHeapBytes)));
+        }
     }
 
     public ConfigLoader.Loaded loaded() {

@@ -152,4 +152,38 @@ class SweepCommandTest {
         assertEquals(2, run("sweep", compareConfig.toString(), "--out", out.toString()), "no sweep block");
         assertFalse(Files.exists(out));
     }
+
+    /**
+     * A sweep's points run in batches one after the other, so the heap holds a batch, not every
+     * point's cells: 20,000 points of 80 cells were estimated at 1.6 GB (all cells together) and
+     * refused in a 1 GB heap with "simulate fewer cells", though each batch needs a few MB.
+     */
+    @Test
+    void theMemoryOfASweepIsOneBatchNotEveryPoint() throws IOException {
+        Path config = dir.resolve("many.yaml");
+        Files.writeString(config, Files.readString(Path.of("configs", "sweep-dosage.yaml"))
+                .replace("steps: 11}", "steps: 20000}"));
+        purkinje.sweep.SweepPlan plan = purkinje.sweep.SweepPlan.load(config, null);
+        purkinje.sweep.Selection all = new purkinje.sweep.Selection(null, -1, 0);
+        purkinje.experiment.RunEstimate e = SweepCommand.estimate(plan, all, 2, 2048);
+        assertEquals(20000.0 * 80, e.cells(), "the work counts every point's cells");
+        assertEquals(2048 + 80, e.heapCells(), "the heap holds one batch");
+        String warning = e.check(1e9, Double.NaN); // a refusal would throw; a run this long gets a warning
+        assertTrue(warning == null || warning.startsWith("purkinje: warning: this run is estimated to take"), warning);
+    }
+
+    /** A design too large to plan is refused before a point is built (it ran out of memory after minutes). */
+    @Test
+    void aDesignTooLargeToPlanIsRefusedUpFront() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < 18e9, "a heap of 18 GB plans it");
+        Path config = dir.resolve("huge.yaml");
+        Files.writeString(config, Files.readString(Path.of("configs", "sweep-dosage.yaml"))
+                .replace("steps: 11}", "steps: 9000000}"));
+        CommandLineTest.Run r = CommandLineTest.run("sweep", config.toString(), "--out", dir.resolve("h").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("the sweep has 9000000 points; planning them (every point's config is built and "
+                + "checked before any is simulated) needs about 18.5 GB of memory"), r.err());
+        assertFalse(Files.exists(dir.resolve("h")));
+    }
 }
