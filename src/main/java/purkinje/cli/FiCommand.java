@@ -63,11 +63,32 @@ final class FiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * The injected current is added to each condition's I_pace: a cell the numerics cannot handle at
+     * either end of the range is refused naming the option (the cell's own check blamed I_pace).
+     */
+    static void checkCurrents(RunConfig rc, FiExperiment.Currents currents) {
+        for (double pa : new double[] {currents.fromPa(), currents.toPa()}) {
+            for (purkinje.model.Condition c : rc.conditions()) {
+                purkinje.model.CellParameters p = rc.cellFor(c);
+                try {
+                    p.with(purkinje.model.CellParameter.I_PACE, p.iPacePa() + pa);
+                } catch (purkinje.model.InvalidParameterException e) {
+                    String option = pa == currents.toPa() && pa != currents.fromPa() ? "--to" : "--from";
+                    throw new ConfigException(option + " " + purkinje.io.Quantities.formatNumber(pa) + " pA (added to "
+                            + "the I_pace of '" + c.name() + "'): " + e.getMessage().replaceFirst(": use a smaller "
+                            + "I_pace or a larger C_m$", "") + "; use a " + option + " nearer 0 pA");
+                }
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         ConfigLoader.Loaded loaded = ConfigFiles.load(config, "fi.yaml", FI_BLOCK);
         RunConfig rc = overrides.apply(loaded.run(), run.seed);
         FiExperiment.Currents currents = currents(loaded);
+        checkCurrents(rc, currents);
         Path out = run.out != null ? run.out : Path.of("results", rc.name());
         purkinje.experiment.RunEstimate.untraced(rc, (double) rc.cellsPerCondition() * rc.conditions().size()
                 * currents.steps(), run.threads()).checkAndWarn(run.timeLimitS());

@@ -295,7 +295,12 @@ public final class ConfigLoader {
             if (n == null) {
                 return null;
             }
-            if (!(n instanceof ScalarNode s) || s.kind() == ScalarNode.Kind.NULL) {
+            if (n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.NULL) {
+                // 'name: null' (or ~, or nothing) is YAML's null, not the text
+                throw error(n.line(), prefix + key + ": has no value (YAML reads null, ~ and an empty value as "
+                        + "nothing); give a value, in quotes if it is the word itself ('null')");
+            }
+            if (!(n instanceof ScalarNode s)) {
                 throw error(n.line(), prefix + key + ": expected a single value");
             }
             return s;

@@ -89,6 +89,18 @@ class FiAndValidateCommandTest {
         assertEquals(3, firing, "-2, 0 and 2 pA lie above the rheobase of -3.49 pA");
     }
 
+    /** A current the numerics cannot handle names its option (the cell's own check blamed I_pace). */
+    @Test
+    void aCurrentBeyondTheNumericsNamesItsOption() {
+        CommandLineTest.Run r = CommandLineTest.run("fi", "--from", "0 pA", "--to", "2e6 pA", "--out",
+                dir.resolve("f").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("purkinje: --to 2000000 pA (added to the I_pace of 'wild-type'): I_pace tau_m / "
+                + "C_m, the depolarisation the pacemaking current drives, must be within +-1000000 mV"), r.err());
+        assertTrue(r.err().strip().endsWith("; use a --to nearer 0 pA"), r.err());
+        assertFalse(Files.exists(dir.resolve("f")));
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"--from, 5 mV", "--to, 20", "--steps, 0", "--from, 40 pA"})
     void badCurrentsExitTwoAndWriteNothing(String option, String value) throws IOException {
