@@ -112,4 +112,20 @@ class RunEstimateTest {
         assertEquals("0 s", RunEstimate.duration(0));
         assertEquals("45 s", RunEstimate.duration(45.2));
     }
+
+    /**
+     * The fixed part of the heap was 64 MB, so a 4-cell run was refused in 32 MB ("simulate fewer
+     * cells", which cannot help) and the default compare in 64 MB, though it runs in 24 MB.
+     */
+    @Test
+    void theFixedHeapIsMeasuredAndARefusalBelowItAsksOnlyForMoreMemory() {
+        RunEstimate shipped = new RunEstimate(80, 2e5, 2 * 20002, 2, RunEstimate.BYTES_PER_CELL_WITH_FIGURES);
+        assertNull(shipped.check(32 * 1048576.0, Double.NaN), "the default compare fits a 32 MB heap");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new RunEstimate(4, 1e4, 0, 1).check(16 * 1048576.0, Double.NaN));
+        assertTrue(e.getMessage().contains("of which about 24 MB is what purkinje needs whatever the run's size"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("fewer cells"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("give Java more memory (PURKINJE_JAVA_OPTS=-Xmx64m)"), e.getMessage());
+    }
 }
