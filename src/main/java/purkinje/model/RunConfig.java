@@ -26,6 +26,9 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
                 Inputs.NONE);
     }
 
+    /** Most conditions of a run: one colour each in {@code plot.ConditionPalette} (Okabe-Ito, 8 colours). */
+    public static final int MAX_CONDITIONS = 8;
+
     public RunConfig {
         conditions = List.copyOf(conditions);
         inputs = inputs == null ? Inputs.NONE : inputs;
@@ -36,6 +39,12 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
         }
         if (conditions.isEmpty()) {
             throw new InvalidParameterException("conditions must list at least one condition");
+        }
+        if (conditions.size() > MAX_CONDITIONS) {
+            throw new InvalidParameterException("conditions lists " + conditions.size() + " conditions, at most "
+                    + MAX_CONDITIONS + " (the figures give each its own colour of a colour-blind-safe palette of "
+                    + MAX_CONDITIONS + "; more repeated colours); compare fewer at a time, or sweep the parameter "
+                    + "that differs (purkinje sweep)");
         }
         // names that differ only in case are refused too: a file system or a spreadsheet lookup that
         // ignores case would mix the two conditions up, and a reader of the figures could not tell them apart

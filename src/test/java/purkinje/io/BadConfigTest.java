@@ -81,6 +81,7 @@ class BadConfigTest {
         capacitance in F     | cell:\\n  C_m: 20 F               | bad.yaml:2: C_m must be at most 1000000 pF (1 uF; neurons have tens to thousands of pF), was 20000000000000 pF: check the unit
         pause at threshold   | cell:\\n  V_th: -43 mV\\ninputs:\\n  climbing_fibre:\\n    rate: 1 Hz\\n    pause: 20 ms\\n    pause_potential: -43 mV | bad.yaml:7: inputs.climbing_fibre.pause_potential (-43 mV) must be below V_th (-43 mV): the pause holds the cell below threshold; use a lower potential, or leave it out to hold at V_reset
         pause above threshold at dosage 0 | inputs:\\n  climbing_fibre:\\n    rate: 1 Hz\\n    pause: 20 ms\\n    pause_potential: -60 mV\\nmeis1:\\n  V_th: -18 mV\\nconditions:\\n  - name: wt\\n  - name: ko\\n    meis1_dosage: 0 | bad.yaml:5: inputs.climbing_fibre.pause_potential (-60 mV) must be below V_th (-61 mV in condition 'ko'): the pause holds the cell below threshold; use a lower potential, or leave it out to hold at V_reset
+        nine conditions      | conditions:\\n  - name: c0\\n  - name: c1\\n  - name: c2\\n  - name: c3\\n  - name: c4\\n  - name: c5\\n  - name: c6\\n  - name: c7\\n  - name: c8 | bad.yaml:1: conditions lists 9 conditions, at most 8 (the figures give each its own colour of a colour-blind-safe palette of 8; more repeated colours); compare fewer at a time, or sweep the parameter that differs (purkinje sweep)
         condition named null | conditions:\\n  - name: null      | bad.yaml:2: name: has no value (YAML reads null, ~ and an empty value as nothing); give a value, in quotes if it is the word itself ('null')
         condition twice      | conditions:\\n  - name: wild-type\\n  - name: wild-type | bad.yaml:1: condition name 'wild-type' appears twice; give each condition its own name
         conditions by case   | conditions:\\n  - name: wild-type\\n  - name: Wild-Type | bad.yaml:1: condition names 'wild-type' and 'Wild-Type' differ only in case; give each condition a name that differs in more than case
@@ -109,5 +110,11 @@ class BadConfigTest {
             assertEquals(f + ": the config file holds no settings (empty or only comments); give a config with at "
                     + "least one key, e.g. a copy of configs/compare.yaml", message);
         }
+    }
+
+    /** One colour per condition: the limit is the palette's size. */
+    @org.junit.jupiter.api.Test
+    void theConditionLimitIsThePalettesSize() {
+        assertEquals(purkinje.plot.ConditionPalette.size(), purkinje.model.RunConfig.MAX_CONDITIONS);
     }
 }
