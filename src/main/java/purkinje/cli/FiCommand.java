@@ -138,6 +138,10 @@ final class FiCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-20s %12.2f %10.2f %9.2f %12.2f%n", p.condition().name(), p.currentPa(),
                     p.rateHz().mean(), p.rateHz().sem(), p.theoryRateHz());
         }
+        // one line per kind of theory: a few % between simulation and an approximation is not an error
+        r.config().conditions().stream().map(c -> purkinje.analysis.theory.TheoryRates.kind(r.config().cellFor(c),
+                r.config().noise(), r.config().inputsFor(c))).distinct()
+                .forEach(kind -> System.out.println("theory: " + kind));
         for (FiExperiment.Rheobase rb : r.rheobases()) {
             System.out.printf(Locale.ROOT, "rheobase %s: %.2f pA total, %+.2f pA injected (I_pace %.2f pA%s)%n",
                     rb.condition().name(), rb.rheobaseTotalPa(), rb.injectedPa(), rb.iPacePa(),

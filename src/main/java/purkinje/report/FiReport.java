@@ -108,7 +108,9 @@ public final class FiReport {
                     + "over cells with its standard error; the solid line is the closed-form theory with the configured "
                     + "noise and the thin dashed line the theory without noise, which starts at the rheobase (triangle "
                     + "on the axis). A curve shifted to the right needs more current to fire at the same rate: the cell "
-                    + "is less excitable."));
+                    + "is less excitable. The theory with noise is " + conditions.stream().map(c -> TheoryRates.kind(
+                            config.cellFor(c), config.noise(), config.inputsFor(c))).distinct()
+                            .collect(java.util.stream.Collectors.joining("; ")) + "."));
         }
         return new ReportContent(files.command(), "f-I curves: " + config.name(),
                 headline(conditions, currents, rates, rheobase), list, tables(conditions, currents, rates, rb));

@@ -50,6 +50,32 @@ public final class TheoryRates {
      * weight) correction is neglected: small weights, many synapses. With a climbing fibre the cell
      * is not a stationary renewal process: NaN.
      */
+    /**
+     * What the rate of {@link #rateHz(CellParameters, NoiseParameters, Inputs, double)} is for these
+     * drives, in a phrase for captions and console notes: exact (no noise; white noise, Siegert) or
+     * an approximation and of what size, so that a gap of a few % to the simulation is read right.
+     */
+    public static String kind(CellParameters p, NoiseParameters noise, Inputs inputs) {
+        if (inputs.hasClimbingFibre()) {
+            return "no theory (a climbing fibre's pauses are not in it)";
+        }
+        boolean synapses = inputs.any(); // the climbing fibre is out above
+        boolean coloured = noise.sigmaVMv() > 0 && !noise.isWhite();
+        if (!synapses && !coloured) {
+            return "exact (" + (noise.sigmaVMv() > 0 ? "white noise: Siegert / Brunel 2000" : "no noise") + ")";
+        }
+        StringBuilder b = new StringBuilder("an approximation: ");
+        if (synapses) {
+            b.append("the diffusion approximation of the synaptic input");
+        }
+        if (coloured) {
+            b.append(synapses ? " and " : "").append(String.format(java.util.Locale.ROOT,
+                    "Fourcaud and Brunel (2002), first order in sqrt(tau_noise / tau_m) = %.2f", Math.sqrt(
+                            noise.tauMs() / p.tauMs())));
+        }
+        return b.append("; expect it to differ from the simulation by up to a few %").toString();
+    }
+
     public static double rateHz(CellParameters p, NoiseParameters noise, Inputs inputs, double injectedPa) {
         if (inputs.hasClimbingFibre()) {
             return Double.NaN;
