@@ -31,15 +31,23 @@ class SpikeFiguresHeapTest {
                 + "record:\n  spikes: true\n  voltage_cells: 0\ncell:\n  I_pace: 1000 pA\n";
     }
 
+    private Launcher launcher;
+
+    /** {@code compare} of {@link #manySpikes} into results/NAME in the given heap; exit 0 expected. Returns its folder. */
+    private Path compare(String name, int seconds, String heap) throws Exception {
+        launcher = Launcher.withJar(dir);
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Files.writeString(work.resolve(name + ".yaml"), manySpikes(name + "-spikes", seconds));
+        Process p = launcher.start(work, name, Map.of("PURKINJE_JAVA_OPTS", heap), "compare", "--config",
+                name + ".yaml", "--out", "results/" + name, "--quiet");
+        assertEquals(0, Launcher.await(p, 300), Launcher.stderr(work, name));
+        return work;
+    }
+
     @Test
     void spikeFiguresOfAFileSeveralTimesTheHeapAreDrawnFromPrimitiveTrains() throws Exception {
-        Launcher launcher = Launcher.withJar(dir);
-        Path work = Files.createDirectories(dir.resolve("work"));
         // 1.6e6 spikes, 70 MB of CSV: as rows of strings about 400 MB, as trains about 100 MB
-        Files.writeString(work.resolve("some.yaml"), manySpikes("some-spikes", 25));
-        Process p = launcher.start(work, "some", Map.of("PURKINJE_JAVA_OPTS", "-Xmx160m"), "compare", "--config",
-                "some.yaml", "--out", "results/some", "--quiet");
-        assertEquals(0, Launcher.await(p, 300), Launcher.stderr(work, "some"));
+        Path work = compare("some", 25, "-Xmx160m");
         assertEquals("", Launcher.stderr(work, "some"), "every figure fits: no warning");
         for (String f : List.of("rates", "raster", "isi-histogram", "population-rate")) {
             assertTrue(Files.isRegularFile(work.resolve("results/some/figures/" + f + ".png")), f);
@@ -49,13 +57,8 @@ class SpikeFiguresHeapTest {
 
     @Test
     void aRunWhoseSpikesDoNotFitKeepsItsResultAndSaysHowToDrawThem() throws Exception {
-        Launcher launcher = Launcher.withJar(dir);
-        Path work = Files.createDirectories(dir.resolve("work"));
         // 6.3e6 spikes, 290 MB of CSV, about 400 MB to draw: more than an 80 MB heap holds
-        Files.writeString(work.resolve("many.yaml"), manySpikes("many-spikes", 100));
-        Process p = launcher.start(work, "many", Map.of("PURKINJE_JAVA_OPTS", "-Xmx80m"), "compare", "--config",
-                "many.yaml", "--out", "results/many", "--quiet");
-        assertEquals(0, Launcher.await(p, 300), Launcher.stderr(work, "many"));
+        Path work = compare("many", 100, "-Xmx80m");
         String err = Launcher.stderr(work, "many");
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.matches("purkinje: warning: The raster, ISI histogram and population-rate figures were not "
