@@ -121,21 +121,27 @@ final class FitCommand implements Callable<Integer> {
         for (FitExperiment.ConditionFit c : r.conditions()) {
             out.printf(Locale.ROOT, "%s vs %s (%d and %d cells; likelihood of %s)%n", c.condition(), r.reference(),
                     c.cells(), r.referenceCells(), r.usesCv() ? "rate and ISI CV" : "rate only");
-            out.printf(Locale.ROOT, "%-4s %-14s %-56s %8s %7s  %s%n", "rank", "hypothesis",
-                    "estimate [95 % profile-likelihood interval]", "log L", "dAIC", "verdict");
-            int rank = 1;
+            List<String> estimates = new java.util.ArrayList<>();
             for (FitExperiment.Ranked h : c.hypotheses()) {
                 StringBuilder p = new StringBuilder();
                 for (HypothesisFit.Parameter e : h.fit().parameters()) {
                     p.append(p.length() == 0 ? "" : "; ").append(format(e));
                 }
-                if (p.length() == 0) {
-                    p.append("-");
-                }
+                estimates.add(p.length() == 0 ? "-" : p.toString());
+            }
+            // the column as wide as its widest estimate, so that log L and dAIC stay aligned
+            int width = Math.max(56, estimates.stream().mapToInt(String::length).max().orElse(0));
+            String row = "%-4s %-14s %-" + width + "s %8s %7s  %s%n";
+            out.printf(Locale.ROOT, row, "rank", "hypothesis", "estimate [95 % profile-likelihood interval]", "log L",
+                    "dAIC", "verdict");
+            int rank = 1;
+            for (FitExperiment.Ranked h : c.hypotheses()) {
                 String check = h.check() == null ? "" : String.format(Locale.ROOT, " (check: %s, min p = %.2g)",
                         h.check().passed() ? "passed" : "failed", h.check().minP());
-                out.printf(Locale.ROOT, "%-4d %-14s %-56s %8.2f %7.2f  %s%s%n", rank++, h.name(), p,
-                        h.fit().logLikelihood(), h.deltaAic(), h.verdict(), check);
+                out.printf(Locale.ROOT, row, rank, h.name(), estimates.get(rank - 1), String.format(Locale.ROOT,
+                        "%.2f", h.fit().logLikelihood()), String.format(Locale.ROOT, "%.2f", h.deltaAic()),
+                        h.verdict() + check);
+                rank++;
             }
             out.println(bestLine(c));
         }
