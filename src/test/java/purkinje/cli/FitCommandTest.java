@@ -38,6 +38,10 @@ class FitCommandTest {
         assertTrue(lines.get(2).matches("1 +V_th +V_th \\+\\d\\.\\d\\d mV \\[\\+\\d\\.\\d\\d, \\+\\d\\.\\d\\d\\] .*best.*"),
                 lines.get(2));
         assertEquals(7, lines.stream().filter(l -> l.matches("\\d +.*")).count(), r.out());
+        // log L ends in the same column on every row (the I_pace+V_th estimate once pushed its row 2 wider)
+        int end = lines.get(1).indexOf("log L") + "log L".length();
+        lines.stream().filter(l -> l.matches("\\d +.*")).forEach(l -> assertTrue(
+                l.substring(0, end).matches(".* -?\\d+\\.\\d\\d") && l.charAt(end) == ' ', l));
         assertTrue(r.out().contains("best: V_th (spike threshold)"), r.out());
 
         JsonNode fit = new ObjectMapper().readTree(one.resolve("fit.json").toFile());
