@@ -49,6 +49,37 @@ class ConcurrentLaunchTest {
         assertFalse(Files.exists(launcher.root.resolve("target/build.log")), "nothing was built");
     }
 
+    /**
+     * A signal while the launcher builds the jar: it said "build failed" and exited 1 (Ctrl-C), or
+     * died without a line (TERM) while Maven built on as an orphan. Now Maven is stopped, its
+     * possibly half-written jar removed, one line says so, the exit code is 128 + the signal, and the
+     * next launch builds and runs.
+     */
+    @Test
+    void aSignalDuringTheBuildStopsMavenAndSaysSo() throws Exception {
+        Launcher launcher = Launcher.freshCheckout(dir);
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Process p = launcher.start(work, "p", "--version");
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (p.descendants().noneMatch(d -> d.info().commandLine().orElse("").contains("maven"))) {
+            assertTrue(System.nanoTime() < until, "no Maven started: " + Launcher.stderr(work, "p"));
+            Thread.sleep(50);
+        }
+        List<ProcessHandle> maven = p.descendants().toList();
+        Launcher.signal(15, p.pid());
+        assertEquals(143, Launcher.await(p, 30), Launcher.stderr(work, "p"));
+        assertEquals(List.of("purkinje: building " + launcher.root.resolve("target/purkinje.jar")
+                + " (first run, or sources changed) ...", "purkinje: interrupted; nothing was written"),
+                Launcher.stderr(work, "p").lines().toList());
+        for (ProcessHandle m : maven) {
+            m.onExit().get(30, TimeUnit.SECONDS);
+        }
+        assertFalse(Files.exists(launcher.root.resolve("target/purkinje.jar")), "no jar of a stopped build");
+        Process next = launcher.start(work, "next", "--version");
+        assertEquals(0, Launcher.await(next, 480), Launcher.stderr(work, "next"));
+        assertTrue(Files.readString(work.resolve("next.out")).startsWith("purkinje 0."));
+    }
+
     @Test
     void twoLaunchesOnAFreshCheckoutBuildOnceAndBothRunThenTheJarRunsAlone() throws Exception {
         Launcher launcher = Launcher.freshCheckout(dir);
