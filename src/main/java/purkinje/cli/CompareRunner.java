@@ -26,6 +26,11 @@ final class CompareRunner {
     static Outcome run(RunConfig rc, ConfigLoader.Loaded loaded, Path out, boolean force, int threads, boolean quiet,
                        boolean figures, RunInfo info, double timeLimitS) {
         purkinje.experiment.RunEstimate.of(rc, rc.conditions().size(), threads, figures).checkAndWarn(timeLimitS);
+        if (rc.record().voltageCells() > rc.cellsPerCondition()) { // traced as asked as far as there are cells
+            System.err.printf(Locale.ROOT, "purkinje: warning: record.voltage_cells (%d) is more than "
+                    + "cells_per_condition (%d): all %d cells of each condition are traced%n", rc.record().voltageCells(),
+                    rc.cellsPerCondition(), rc.cellsPerCondition());
+        }
         // the report is drawn from the tables just written: kept in memory, they are not parsed again
         try (OutputFolder folder = OutputFolder.prepare(out, force); purkinje.io.Tables.Capture kept =
                 purkinje.io.Tables.Capture.start()) {

@@ -204,4 +204,17 @@ class CompareCommandTest {
                 + "10 cells each", purkinje.plot.RateByConditionFigure.comparisonSubtitle("meis1-reduced", "wild-type",
                 Double.NaN, Double.NaN, Double.NaN, 0.01, 10));
     }
+
+    /** More traced cells than cells: the run traces them all and says so (it was silent). */
+    @Test
+    void moreVoltageCellsThanCellsSaysSo() throws IOException {
+        Path config = dir.resolve("traced.yaml");
+        Files.writeString(config, "name: traced\nseed: 3\nduration: 0.5 s\ncells_per_condition: 3\n"
+                + "record:\n  spikes: false\n  voltage_cells: 1000\n");
+        CommandLineTest.Run r = CommandLineTest.run("compare", "--config", config.toString(), "--out",
+                dir.resolve("t").toString(), "--quiet", "--no-figures");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("purkinje: warning: record.voltage_cells (1000) is more than cells_per_condition (3): all 3 "
+                + "cells of each condition are traced"), r.errLines());
+    }
 }
