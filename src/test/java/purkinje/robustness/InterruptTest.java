@@ -158,6 +158,7 @@ class InterruptTest {
             String name = "early-" + delayMs;
             Process p = launcher.start(work, name, "compare", "--config", "short.yaml", "--out", "results/" + name,
                     "--quiet");
+            catchingTerm(p.pid()); // before bash's first line a signal ends it as any process, saying nothing
             Thread.sleep(delayMs);
             Launcher.signal(15, p.pid());
             assertEquals(143, Launcher.await(p, 30), "128 + SIGTERM, " + delayMs + " ms after the start: "
@@ -170,6 +171,21 @@ class InterruptTest {
             assertFalse(Files.exists(results.resolve(name)), "a result appeared after 143 (" + delayMs + " ms)");
         }
         assertEquals(List.of(), hidden(results), "no staging debris");
+    }
+
+    /** Waits until process {@code pid} catches SIGTERM (its trap is set: bit 15 of SigCgt in /proc/PID/status). */
+    private static void catchingTerm(long pid) throws Exception {
+        Path status = Path.of("/proc/" + pid + "/status");
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < end) {
+            String caught = Files.readAllLines(status).stream().filter(l -> l.startsWith("SigCgt:"))
+                    .findFirst().orElse("SigCgt: 0").substring(7).strip();
+            if ((Long.parseUnsignedLong(caught, 16) & (1L << (15 - 1))) != 0) {
+                return;
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("the launcher never set its TERM trap");
     }
 
     @Test
@@ -221,6 +237,11 @@ class InterruptTest {
         ProcessHandle java = Launcher.java(p, 10);
         Launcher.signal(9, java.pid());
         assertEquals(137, Launcher.await(p, 30));
+        // the one line of a batch job's log (the out-of-memory killer's SIGKILL looks like this), not
+        // bash's own "./purkinje: line 208: PID Killed ..." report of its job
+        List<String> err = Launcher.stderr(work, "long").lines().filter(l -> !l.startsWith("compare:")).toList();
+        assertEquals(1, err.size(), String.join(" | ", err));
+        assertTrue(err.get(0).startsWith("purkinje: java was ended by signal KILL (exit 137)"), err.get(0));
         assertFalse(Files.exists(results.resolve("out")));
         assertFalse(hidden(results).isEmpty(), "the test kills java before it can clean up");
         nextRunLeavesNoDebris();
