@@ -42,10 +42,33 @@ final class CompareRunner {
             folder.commit(CompareOutputs.FILES);
             // the result is whole; figures whose data did not fit in the heap are named with the fix
             drawn.content().notDrawn().forEach(line -> System.err.println("purkinje: warning: " + line));
+            r.conditions().forEach(c -> saturation(c).ifPresent(line -> System.err.println("purkinje: warning: " + line)));
             List<Path> moved = drawn.figureFiles().stream()
                     .map(p -> folder.target().resolve(folder.stagingFolder().relativize(p))).toList();
             return new Outcome(r, folder.target(), moved);
         }
+    }
+
+    /** Above this fraction of the ceiling 1/t_ref a condition's rate is set by its refractory period, not its drive. */
+    static final double SATURATED_FRACTION = 0.5;
+
+    /**
+     * A warning when a condition fires near the ceiling 1/t_ref: then the refractory period, not the
+     * drive, sets its rate (a unit slip, I_pace in nA for pA, gives 950 Hz at t_ref = 1 ms), and a
+     * change of the drive hardly shows in the rate.
+     */
+    static java.util.Optional<String> saturation(CompareExperiment.ConditionResult c) {
+        purkinje.model.CellParameters p = c.parameters();
+        double ceilingHz = 1000 / p.tRefMs();
+        double rateHz = c.rateHz().mean();
+        if (!(p.tRefMs() > 0) || !(rateHz > SATURATED_FRACTION * ceilingHz)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT, "%s fires at %.1f Hz, %.0f %% of the ceiling 1/t_ref = "
+                + "%.0f Hz, so its refractory period, not its drive, sets the rate; is the drive meant to be that "
+                + "strong? (mu = I_pace / g_L = %.1f mV against V_th - E_L = %.1f mV: check cell.I_pace and its unit)",
+                c.condition().name(), rateHz, 100 * rateHz / ceilingHz, ceilingHz, p.muMv(),
+                p.vThresholdMv() - p.eLeakMv()));
     }
 
     static void printSummary(Outcome o, PrintStream out) {

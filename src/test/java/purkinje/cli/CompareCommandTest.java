@@ -217,4 +217,29 @@ class CompareCommandTest {
         assertEquals(List.of("purkinje: warning: record.voltage_cells (1000) is more than cells_per_condition (3): all 3 "
                 + "cells of each condition are traced"), r.errLines());
     }
+
+    /**
+     * A unit slip (I_pace in nA where pA was meant) drove the cells to 950 Hz, the ceiling 1/t_ref,
+     * with exit 0 and no word; the run stands (a strong drive is legal) and says so per condition.
+     */
+    @Test
+    void cellsFiringNearTheCeilingOfTheirRefractoryPeriodAreWarnedAbout() throws IOException {
+        Path config = dir.resolve("nA.yaml");
+        Files.writeString(config, "name: unit-slip\nseed: 3\nduration: 0.5 s\ncells_per_condition: 3\n"
+                + "record:\n  spikes: false\n  voltage_cells: 0\ncell:\n  t_ref: 1 ms\n  I_pace: 10.3 nA\n"
+                + "meis1:\n  I_pace: 0.001\nconditions:\n  - name: wild-type\n    meis1_dosage: 1\n"
+                + "  - name: meis1-null\n    meis1_dosage: 0\n");
+        CommandLineTest.Run r = CommandLineTest.run("compare", "--config", config.toString(), "--out",
+                dir.resolve("nA").toString(), "--quiet", "--no-figures");
+        assertEquals(0, r.exit(), r.err());
+        List<String> err = r.errLines();
+        assertEquals(1, err.size(), r.err()); // the null cells (10.3 pA) fire far below the ceiling
+        assertTrue(err.get(0).matches("purkinje: warning: wild-type fires at 9[0-9][0-9]\\.[0-9] Hz, 9[0-9] % of the "
+                + "ceiling 1/t_ref = 1000 Hz, so its refractory period, not its drive, sets the rate; .*check cell.I_pace "
+                + "and its unit\\)"), err.get(0));
+        // an ordinary run says nothing
+        CommandLineTest.Run demo = CommandLineTest.run("compare", "--out", dir.resolve("plain").toString(), "--quiet",
+                "--no-figures", "--cells", "3", "--duration", "0.5 s");
+        assertEquals(List.of(), demo.errLines());
+    }
 }
