@@ -73,10 +73,12 @@ final class CompareRunner {
 
     static void printSummary(Outcome o, PrintStream out) {
         CompareExperiment.Result r = o.result();
-        out.printf(Locale.ROOT, "%-20s %6s %12s %10s %8s%n", "condition", "cells", "rate (Hz)", "SEM (Hz)", "ISI CV");
+        int width = Math.max(20, r.conditions().stream().mapToInt(c -> c.condition().name().length()).max().orElse(0));
+        String row = "%-" + width + "s %6s %12s %10s %8s%n"; // columns stay aligned under long condition names
+        out.printf(Locale.ROOT, row, "condition", "cells", "rate (Hz)", "SEM (Hz)", "ISI CV");
         for (CompareExperiment.ConditionResult c : r.conditions()) {
             double cv = c.isiCv().mean(); // undefined for silent cells (fewer than 2 intervals): n/a, not NaN
-            out.printf(Locale.ROOT, "%-20s %6d %12.2f %10.2f %8s%n", c.condition().name(), c.cells().size(),
+            out.printf(Locale.ROOT, row.replace("%6s %12s %10s", "%6d %12.2f %10.2f"), c.condition().name(), c.cells().size(),
                     c.rateHz().mean(), c.rateHz().sem(), Double.isNaN(cv) ? "n/a" : String.format(Locale.ROOT, "%.3f", cv));
         }
         for (CompareExperiment.Comparison c : r.comparisons()) {

@@ -49,7 +49,7 @@ public final class RateByConditionFigure {
     public static JFreeChart chart(List<ConditionRates> rates, String subtitle) {
         List<ConditionRates> conditions = rates == null ? List.of() : rates;
         List<String> names = new ArrayList<>();
-        conditions.forEach(c -> names.add(c.condition()));
+        conditions.forEach(c -> names.add(tickLabel(c.condition(), conditions.size())));
         List<String> keys = Stats.uniqueKeys(names);
 
         DefaultXYDataset dots = new DefaultXYDataset();
@@ -118,8 +118,10 @@ public final class RateByConditionFigure {
             XYLineAnnotation medianLine = new XYLineAnnotation(i - BOX_HALF_WIDTH, med, i + BOX_HALF_WIDTH, med,
                     new BasicStroke(3.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER), Color.BLACK);
             renderer.addAnnotation(medianLine, Layer.FOREGROUND);
-            XYTextAnnotation label = new XYTextAnnotation(
-                    "median " + FigureStyle.fmtMeasured(med) + " Hz", i, sorted[sorted.length - 1] + 0.03 * maxRate);
+            // "median" only while there is room for it: with many conditions the label would overlap
+            // its neighbours' and be cut at the plot's edges (the key below says what the line is)
+            XYTextAnnotation label = new XYTextAnnotation((conditions.size() > MEDIAN_WORD_UP_TO ? "" : "median ")
+                    + FigureStyle.fmtMeasured(med) + " Hz", i, sorted[sorted.length - 1] + 0.03 * maxRate);
             label.setFont(FigureStyle.ANNOTATION_FONT);
             label.setPaint(ConditionPalette.colour(i));
             label.setTextAnchor(TextAnchor.BOTTOM_CENTER);
@@ -135,6 +137,21 @@ public final class RateByConditionFigure {
         key.setPosition(RectangleEdge.BOTTOM);
         chart.addSubtitle(key);
         return chart;
+    }
+
+    /** Conditions up to which each median label says "median". */
+    static final int MEDIAN_WORD_UP_TO = 4;
+    /** Characters of condition names that fit under the axis side by side (a figure 900 px wide). */
+    static final int TICK_CHARACTERS = 75;
+
+    /**
+     * A condition's name under the axis, shortened with an ellipsis where the names of {@code n}
+     * conditions would not fit side by side (the axis then drew only some of them, so clouds were
+     * known by colour alone); the subtitle keeps the full names.
+     */
+    static String tickLabel(String name, int n) {
+        int max = Math.max(10, TICK_CHARACTERS / Math.max(1, n));
+        return name.length() <= max ? name : name.substring(0, max - 1) + "\u2026";
     }
 
     /**

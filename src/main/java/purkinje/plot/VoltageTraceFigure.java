@@ -68,6 +68,9 @@ public final class VoltageTraceFigure {
         combined.setOutlineVisible(false);
 
         double maxTimeS = 0;
+        List<XYPlot> panels = new ArrayList<>();
+        double lowMv = Double.POSITIVE_INFINITY;
+        double highMv = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < list.size(); i++) {
             ConditionTrace tr = list.get(i);
             double dt = tr.dtMs() > 0 ? tr.dtMs() : 1.0;
@@ -84,6 +87,12 @@ public final class VoltageTraceFigure {
                 dataset.addSeries("cell " + (s + 1), xy);
                 if (xy[0].length > 0) {
                     maxTimeS = Math.max(maxTimeS, xy[0][xy[0].length - 1]);
+                }
+                for (double y : xy[1]) {
+                    if (Double.isFinite(y)) {
+                        lowMv = Math.min(lowMv, y);
+                        highMv = Math.max(highMv, y);
+                    }
                 }
                 renderer.setSeriesPaint(s, s == 0 ? ConditionPalette.colour(i) : ConditionPalette.colour(i, 110));
                 renderer.setSeriesStroke(s, new BasicStroke(s == 0 ? 1.4f : 1.0f,
@@ -108,10 +117,11 @@ public final class VoltageTraceFigure {
                 th.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
                 th.setLabelOffset(new RectangleInsets(3, 3, 3, 3));
                 sub.addRangeMarker(th, Layer.FOREGROUND);
-                if (dataset.getSeriesCount() == 0) {
-                    vAxis.setRange(tr.vThresholdMv() - 20, tr.vThresholdMv() + 5);
-                }
+                // the threshold is always in view: a silent cell's panel shows how far below it V stays
+                lowMv = Math.min(lowMv, tr.vThresholdMv() - 20);
+                highMv = Math.max(highMv, tr.vThresholdMv() + 2);
             }
+            panels.add(sub);
 
             TextTitle name = new TextTitle(tr.condition(), FigureStyle.ANNOTATION_FONT);
             name.setPaint(ConditionPalette.colour(i));
@@ -120,6 +130,20 @@ public final class VoltageTraceFigure {
             XYTitleAnnotation label = new XYTitleAnnotation(0.005, 0.99, name, RectangleAnchor.TOP_LEFT);
             sub.addAnnotation(label);
             combined.add(sub, 1);
+        }
+
+        // one V scale for every panel, so that conditions compare at a glance; with many panels one
+        // axis label (in the middle) instead of labels that run into each other
+        if (lowMv < highMv) {
+            double margin = 0.04 * (highMv - lowMv);
+            for (XYPlot sub : panels) {
+                sub.getRangeAxis().setRange(lowMv - margin, highMv + margin);
+            }
+        }
+        if (panels.size() > 3) {
+            for (int i = 0; i < panels.size(); i++) {
+                panels.get(i).getRangeAxis().setLabel(i == (panels.size() - 1) / 2 ? Y_LABEL : null);
+            }
         }
 
         double endS = windowMs > 0 ? windowMs / 1000.0 : maxTimeS;

@@ -242,4 +242,23 @@ class CompareCommandTest {
                 "--no-figures", "--cells", "3", "--duration", "0.5 s");
         assertEquals(List.of(), demo.errLines());
     }
+
+    /** Names longer than the table's 20-character column pushed their row's numbers out of line with the header. */
+    @Test
+    void theSummaryTableStaysAlignedUnderLongConditionNames() throws IOException {
+        Path config = dir.resolve("long.yaml");
+        String name = "wild-type-larvae-7dpf-cerebellum-recorded-in-vivo";
+        Files.writeString(config, "name: long\nseed: 3\nduration: 0.5 s\ncells_per_condition: 3\n"
+                + "record:\n  spikes: false\n  voltage_cells: 0\nconditions:\n  - name: " + name + "\n    meis1_dosage: 1\n"
+                + "  - name: short\n    meis1_dosage: 0.5\n");
+        CommandLineTest.Run r = CommandLineTest.run("compare", "--config", config.toString(), "--out",
+                dir.resolve("long").toString(), "--no-figures");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        int cellsEnd = lines.get(0).indexOf("cells") + "cells".length();
+        assertTrue(lines.get(1).startsWith(name + " "), lines.get(1));
+        assertEquals('3', lines.get(1).charAt(cellsEnd - 1), "the count under 'cells': " + lines);
+        assertEquals('3', lines.get(2).charAt(cellsEnd - 1), "the count under 'cells': " + lines);
+        assertEquals(lines.get(0).length(), lines.get(1).length(), "rows as wide as the header: " + lines);
+    }
 }

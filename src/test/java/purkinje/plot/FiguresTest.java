@@ -38,6 +38,33 @@ class FiguresTest {
         assertEquals(0.0, plot.getRangeAxis().getLowerBound(), 0.0, "rate axis starts at 0");
     }
 
+    /**
+     * With eight conditions the "median 15.3 Hz" labels overlapped and were cut at the plot's edges;
+     * with 50-character names the axis drew only the first name. Now: rates alone, and names
+     * shortened to fit, each condition keeping its label.
+     */
+    @Test
+    void rateFigureLabelsFitManyConditionsAndLongNames() throws Exception {
+        List<ConditionRates> eight = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            eight.add(new ConditionRates("dosage-0." + i, new double[] {10 + i, 11 + i, 12 + i}));
+        }
+        JFreeChart chart = RateByConditionFigure.chart(eight, "x");
+        String svg = Files.readString(FigureWriter.write(chart, dir, "eight", 900, 600).stream()
+                .filter(p -> p.toString().endsWith(".svg")).findFirst().orElseThrow());
+        assertTrue(svg.contains("12.0 Hz") && !svg.contains("median 12.0 Hz"), "labels without 'median'");
+        String longName = "wild-type-larvae-7dpf-cerebellum-recorded-in-vivo";
+        JFreeChart two = RateByConditionFigure.chart(List.of(new ConditionRates(longName, new double[] {15, 16}),
+                new ConditionRates("meis1-mutant-larvae-7dpf-cerebellum-recorded-in-vivo", new double[] {9, 10})), "x");
+        String[] ticks = ((org.jfree.chart.axis.SymbolAxis) two.getXYPlot().getDomainAxis()).getSymbols();
+        assertEquals(2, ticks.length);
+        assertEquals("wild-type-larvae-7dpf-cerebellum-rec\u2026", ticks[0]);
+        assertEquals("dosage-0.1", RateByConditionFigure.tickLabel("dosage-0.1", 8), "short names stay whole");
+        String svgTwo = Files.readString(FigureWriter.write(two, dir, "two", 900, 600).stream()
+                .filter(p -> p.toString().endsWith(".svg")).findFirst().orElseThrow());
+        assertTrue(svgTwo.contains("median 15.5 Hz"), "with few conditions the label says what it is");
+    }
+
     @Test
     void rateFigureIsReproducible() throws Exception {
         List<Path> a = FigureWriter.write(RateByConditionFigure.chart(SyntheticData.rates(30, 5), "x"),
@@ -109,6 +136,38 @@ class FiguresTest {
                 "Reduced MEIS1");
         assertHasConditionColours(img, 2);
         assertEquals(0.3, chart.getXYPlot().getDomainAxis().getUpperBound(), 1e-9);
+    }
+
+    /**
+     * A silent condition's panel was autoscaled to its own narrow range without the threshold in
+     * view (-59..-49 mV next to -70..-25 mV), so two panels looked alike that were not: every
+     * panel now shares one V scale that includes the threshold; with many panels one V label.
+     */
+    @Test
+    void voltagePanelsShareOneScaleWithTheThresholdInView() throws Exception {
+        double[] spiking = new double[3000];
+        double[] silent = new double[3000];
+        for (int k = 0; k < spiking.length; k++) {
+            spiking[k] = -69 + 26.5 * ((k % 500) / 500.0); // ramps to just below -43 mV, reset every 50 ms
+            silent[k] = -55 + 2 * Math.sin(k / 100.0);
+        }
+        JFreeChart chart = VoltageTraceFigure.chart(List.of(new ConditionTrace("spiking", 0.1, List.of(spiking), -43),
+                new ConditionTrace("silent", 0.1, List.of(silent), -43)), 300);
+        List<XYPlot> panels = ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.getXYPlot()).getSubplots();
+        assertEquals(2, panels.size());
+        org.jfree.data.Range a = panels.get(0).getRangeAxis().getRange();
+        assertEquals(a, panels.get(1).getRangeAxis().getRange(), "one V scale for both panels");
+        assertTrue(a.contains(-43) && a.contains(-69) && a.contains(-43 + VoltageTraceFigure.SPIKE_HEIGHT_MV - 0.1), a.toString());
+        assertEquals(VoltageTraceFigure.Y_LABEL, panels.get(1).getRangeAxis().getLabel());
+
+        List<ConditionTrace> eight = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            eight.add(new ConditionTrace("c" + i, 0.1, List.of(silent), -43));
+        }
+        List<XYPlot> many = ((org.jfree.chart.plot.CombinedDomainXYPlot) VoltageTraceFigure.chart(eight, 300)
+                .getXYPlot()).getSubplots();
+        assertEquals(1, many.stream().filter(p -> p.getRangeAxis().getLabel() != null).count(),
+                "eight 'V (mV)' labels ran into each other");
     }
 
     @Test
