@@ -25,8 +25,15 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         ConfigLoader.Loaded loaded = ConfigFiles.load(null, "demo.yaml", Map.of());
         if (java.nio.file.Files.exists(OUT) && !OutputFolder.isResultFolder(OUT)) {
-            // never delete a folder the tool did not write, even for the demo
-            OutputFolder.checkWritable(OUT.toAbsolutePath(), true);
+            // never delete a folder the tool did not write, even for the demo; demo has no --out or
+            // --force, so the fix named is the one that works here
+            try {
+                OutputFolder.checkWritable(OUT.toAbsolutePath(), true);
+            } catch (purkinje.io.ConfigException e) {
+                throw new purkinje.io.ConfigException(OUT + " exists but is not a purkinje result (no manifest.json), "
+                        + "and the demo writes only there: move or rename that folder, then run the demo again (or "
+                        + "'purkinje compare --out DIR' to write elsewhere)");
+            }
         }
         System.out.println("Simulating " + loaded.run().cellsPerCondition() + " wild-type and "
                 + loaded.run().cellsPerCondition() + " reduced-MEIS1 Purkinje cells for "

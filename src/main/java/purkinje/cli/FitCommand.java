@@ -67,7 +67,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No summary output; errors still go to stderr.")
     boolean quiet;
 
-    @Option(names = "--no-figures", description = "Write the tables only, no figures.")
+    @Option(names = "--no-figures", description = "Write the tables and report.html only, no figures (draw them later with 'purkinje plot DIR').")
     boolean noFigures;
 
     @Spec

@@ -22,7 +22,7 @@ final class RunOptions {
     @Option(names = "--quiet", description = "No progress or summary output; errors still go to stderr.")
     boolean quiet;
 
-    @Option(names = "--no-figures", description = "Write the tables only, no figures.")
+    @Option(names = "--no-figures", description = "Write the tables and report.html only, no figures (draw them later with 'purkinje plot DIR').")
     boolean noFigures;
 
     @Option(names = "--time-limit", paramLabel = "TIME",

@@ -62,14 +62,30 @@ public record Rendering(Style style, Set<Format> formats, int widthPx, int heigh
         if (style == null) {
             style = Style.PAPER;
         }
-        if (widthPx < 0 || heightPx < 0 || widthPx > 20_000 || heightPx > 20_000) {
-            throw new IllegalArgumentException("figure size must be between 1 and 20000 px, was " + widthPx + "x"
-                    + heightPx);
+        // 0: the style's size; below MIN_PX axes, titles and legends no longer fit
+        if (widthPx != 0 && (widthPx < MIN_PX || widthPx > MAX_PX) || heightPx != 0 && (heightPx < MIN_PX || heightPx > MAX_PX)) {
+            throw new IllegalArgumentException("--width and --height must be between " + MIN_PX + " and " + MAX_PX
+                    + " px (a figure's text and axes need that room), was " + (widthPx == 0 ? "default" : widthPx)
+                    + " x " + (heightPx == 0 ? "default" : heightPx));
         }
         if (dpi < 24 || dpi > 1200) {
             throw new IllegalArgumentException("--dpi must be between 24 and 1200, was " + dpi);
         }
+        // a PNG is drawn in memory, 4 bytes per image pixel: refused up front, not an error mid-drawing
+        double pixels = (widthPx > 0 ? widthPx : style.defaultWidthPx()) * (dpi / (double) BASE_DPI)
+                * (heightPx > 0 ? heightPx : style.defaultHeightPx()) * (dpi / (double) BASE_DPI);
+        if (pixels > MAX_IMAGE_PIXELS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "a PNG of this size and --dpi "
+                    + "has %.0f megapixels (%.0f MB to draw), more than the %d megapixels accepted; lower --dpi, --width or "
+                    + "--height", pixels / 1e6, 4 * pixels / 1e6, MAX_IMAGE_PIXELS / 1_000_000));
+        }
     }
+
+    /** Smallest and largest figure size accepted (px). */
+    static final int MIN_PX = 200;
+    static final int MAX_PX = 20_000;
+    /** Image pixels of one PNG at most (256 MB of ARGB while it is drawn). */
+    static final long MAX_IMAGE_PIXELS = 64_000_000;
 
     /** Output width in px. */
     public int width() {

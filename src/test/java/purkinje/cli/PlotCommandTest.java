@@ -94,10 +94,15 @@ class PlotCommandTest {
         "unknown format, --format=png;tiff",
         "unknown style, --style=poster",
         "bad dpi, --dpi=0",
-        "bad width, --width=-5"})
+        "bad width, --width=-5",
+        // a 10 px figure was drawn (exit 0); a huge one ended in an internal error (NegativeArraySizeException)
+        "too small, --width=10",
+        "too many pixels, --width=8000|--height=8000|--dpi=192",
+        "far too many pixels, --width=20000|--height=20000|--dpi=1200"})
     void badOptionsExitTwoAndLeaveFiguresByteIdentical(String what, String option) throws IOException {
         Map<String, byte[]> before = snapshot(compare);
-        String err = runCapturingErr("plot", compare.toString(), option.replace(';', ','));
+        String err = runCapturingErr(java.util.stream.Stream.concat(java.util.stream.Stream.of("plot", compare.toString()),
+                java.util.Arrays.stream(option.replace(';', ',').split("\\|"))).toArray(String[]::new));
         assertEquals(1, err.strip().lines().count(), "one line: " + err);
         assertTrue(err.startsWith("purkinje: "), err);
         assertSnapshot(before, snapshot(compare));
