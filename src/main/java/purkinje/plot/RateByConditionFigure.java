@@ -88,7 +88,10 @@ public final class RateByConditionFigure {
         yAxis.setRange(0, maxRate > 0 ? maxRate * 1.15 : 1.0);
 
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        double d = 9;
+        // dots shrink with the number of cells (area ~ 1/n beyond 200 per condition), so a large run's
+        // clouds keep some texture instead of a solid blob over the box
+        int most = conditions.stream().mapToInt(c -> c.ratesHz().length).max().orElse(0);
+        double d = most <= 200 ? 9 : Math.max(3, 9 * Math.sqrt(200.0 / most));
         Ellipse2D dot = new Ellipse2D.Double(-d / 2, -d / 2, d, d);
         for (int i = 0; i < conditions.size(); i++) {
             renderer.setSeriesShape(i, dot);

@@ -40,7 +40,7 @@ public final class CompareReport {
 
     /** How to read the rates figure (also the lab's words for it). */
     public static final String RATES_CAPTION = "Each dot is one simulated cell, at its mean firing rate over the whole "
-            + "run (vertical axis, Hz); dots are spread sideways only so they do not hide each other. The box spans the "
+            + "run (vertical axis, Hz); dots are spread sideways only so that fewer of them hide each other (with many cells they still merge into a cloud). The box spans the "
             + "middle half of the cells (25th to 75th percentile) and the black line in it is the median. The line "
             + "above the plot gives, for each condition against the first (the reference), the change of the mean rate "
             + "with its 95 % confidence interval and the Mann-Whitney test: when the clouds of dots barely overlap, "

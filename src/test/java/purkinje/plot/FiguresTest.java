@@ -60,6 +60,11 @@ class FiguresTest {
         assertEquals(2, ticks.length);
         assertEquals("wild-type-larvae-7dpf-cerebellum-rec\u2026", ticks[0]);
         assertEquals("dosage-0.1", RateByConditionFigure.tickLabel("dosage-0.1", 8), "short names stay whole");
+        double[] many = new double[3000];
+        java.util.Arrays.fill(many, 12);
+        JFreeChart crowd = RateByConditionFigure.chart(List.of(new ConditionRates("a", many)), "x");
+        double dotPx = crowd.getXYPlot().getRenderer().getSeriesShape(0).getBounds2D().getWidth();
+        assertTrue(dotPx < 4 && dotPx >= 3, "3000 cells draw small dots, not one blob: " + dotPx);
         String svgTwo = Files.readString(FigureWriter.write(two, dir, "two", 900, 600).stream()
                 .filter(p -> p.toString().endsWith(".svg")).findFirst().orElseThrow());
         assertTrue(svgTwo.contains("median 15.5 Hz"), "with few conditions the label says what it is");
