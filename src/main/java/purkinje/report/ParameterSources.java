@@ -50,15 +50,35 @@ final class ParameterSources {
         SOURCES.put("seed", new Source(null, "simulation setting: same seed and config give identical results"));
     }
 
+    /** The command-line options that override a config key (RunOverrides, --seed). */
+    private static final Map<String, String> OPTIONS = Map.of("duration", "--duration", "cells_per_condition",
+            "--cells", "seed", "--seed");
+
     /** Rows (parameter, value, source) for the resolved config of a manifest. */
     static List<List<String>> rows(JsonNode config) {
+        return rows(config, null);
+    }
+
+    /**
+     * Rows (parameter, value, source) for the resolved config of a manifest and the run's command
+     * line ({@code arguments}): a value given by an option is said to come from it (the config's
+     * comment on its own value, e.g. "a typical recording sample size" for 40 cells, would be wrong).
+     */
+    static List<List<String>> rows(JsonNode config, JsonNode arguments) {
         List<List<String>> rows = new ArrayList<>();
         if (config == null || !config.isObject()) {
             return rows;
         }
+        List<String> args = new ArrayList<>();
+        if (arguments != null) {
+            arguments.forEach(a -> args.add(a.asText()));
+        }
         for (String key : List.of("duration", "dt", "cells_per_condition", "seed")) {
             if (config.has(key)) {
-                rows.add(row(key, config.get(key).asText()));
+                String option = OPTIONS.get(key);
+                boolean given = option != null && args.stream().anyMatch(a -> a.equals(option) || a.startsWith(option + "="));
+                rows.add(given ? List.of(key, config.get(key).asText(), "set on the command line (" + option + ")")
+                        : row(key, config.get(key).asText()));
             }
         }
         for (String block : List.of("cell", "noise", "heterogeneity", "meis1")) {

@@ -103,7 +103,7 @@ public final class ReportPage {
         h.append("</section>\n");
 
         h.append("<section id=\"parameters\">\n<h2>Parameters</h2>\n");
-        List<List<String>> parameters = ParameterSources.rows(manifest.get("config"));
+        List<List<String>> parameters = ParameterSources.rows(manifest.get("config"), manifest.get("arguments"));
         if (manifest.path("config").isTextual()) { // a run whose cells came from no config (validate's built-in suite)
             h.append("<p class=\"note\">Parameters: ").append(Html.esc(manifest.path("config").asText()))
                     .append(".</p>\n");

@@ -261,4 +261,23 @@ class CompareCommandTest {
         assertEquals('3', lines.get(2).charAt(cellsEnd - 1), "the count under 'cells': " + lines);
         assertEquals(lines.get(0).length(), lines.get(1).length(), "rows as wide as the header: " + lines);
     }
+
+    /**
+     * The report's parameter table gave `cells_per_condition 10` the config's comment on its own 40
+     * cells ("a typical recording sample size"); values from --cells, --duration and --seed say so.
+     */
+    @Test
+    void theReportSaysWhichParametersCameFromTheCommandLine() throws IOException {
+        Path out = dir.resolve("overridden");
+        CommandLineTest.Run r = CommandLineTest.run("compare", "--out", out.toString(), "--quiet", "--no-figures",
+                "--cells", "3", "--duration", "0.5 s");
+        assertEquals(0, r.exit(), r.err());
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.matches("(?s).*<td>cells_per_condition</td>\\s*<td[^>]*>3</td>\\s*<td>set on the command line "
+                + "\\(--cells\\)</td>.*"), report.substring(report.indexOf("cells_per_condition") - 50,
+                report.indexOf("cells_per_condition") + 200));
+        assertTrue(report.contains("set on the command line (--duration)"), "duration");
+        assertFalse(report.contains("typical recording sample size"), "the config's comment on 40 cells");
+        assertTrue(report.matches("(?s).*<td>seed</td>\\s*<td[^>]*>20261126</td>\\s*<td>simulation setting.*"), "seed from the config");
+    }
 }
