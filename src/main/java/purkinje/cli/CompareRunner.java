@@ -41,7 +41,8 @@ final class CompareRunner {
                     displayPath(folder.target()));
             folder.commit(CompareOutputs.FILES);
             // the result is whole; figures whose data did not fit in the heap are named with the fix
-            drawn.content().notDrawn().forEach(line -> System.err.println("purkinje: warning: " + line));
+            drawn.content().notDrawn().forEach(line -> System.err.println("purkinje: warning: "
+                    + Character.toLowerCase(line.charAt(0)) + line.substring(1)));
             r.conditions().forEach(c -> saturation(c).ifPresent(line -> System.err.println("purkinje: warning: " + line)));
             List<Path> moved = drawn.figureFiles().stream()
                     .map(p -> folder.target().resolve(folder.stagingFolder().relativize(p))).toList();

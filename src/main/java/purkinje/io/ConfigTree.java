@@ -82,6 +82,14 @@ public final class ConfigTree {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
                     ? jpe.getLocation().getLineNr() : -1;
+            // the scanner's own mark is where the problem is (Jackson's location is the token before it)
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+                line = y.getProblemMark().getLine() + 1;
+                if (y.getProblem() != null && (y.getProblem().contains("TAB") || y.getProblem().contains("\\t"))) {
+                    throw new ConfigException(source + ":" + line + ": a tab character; YAML indents with spaces only "
+                            + "(replace the tab by spaces)");
+                }
+            }
             throw new ConfigException(source + (line > 0 ? ":" + line : "") + ": not valid YAML (" + msg
                     + "); check indentation and colons");
         }

@@ -43,7 +43,7 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
         if (conditions.size() > MAX_CONDITIONS) {
             throw new InvalidParameterException("conditions lists " + conditions.size() + " conditions, at most "
                     + MAX_CONDITIONS + " (the figures give each its own colour of a colour-blind-safe palette of "
-                    + MAX_CONDITIONS + "; more repeated colours); compare fewer at a time, or sweep the parameter "
+                    + MAX_CONDITIONS + ", so more would repeat colours); compare fewer at a time, or sweep the parameter "
                     + "that differs (purkinje sweep)");
         }
         // names that differ only in case are refused too: a file system or a spreadsheet lookup that

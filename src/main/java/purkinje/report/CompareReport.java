@@ -182,8 +182,9 @@ public final class CompareReport {
             try {
                 spikeTrains = SpikeTrains.read(files, cellCounts, SPIKE_FIGURES, "purkinje plot " + folderName);
             } catch (SpikeTrains.TooLarge e) {
-                if (!options.skipWhatDoesNotFit()) {
-                    throw e;
+                if (!options.skipWhatDoesNotFit()) { // a redraw: all or nothing, so no figure was redrawn
+                    throw new purkinje.io.ConfigException("no figure was redrawn (figures/ is as it was): "
+                            + Character.toLowerCase(e.getMessage().charAt(0)) + e.getMessage().substring(1));
                 }
                 notDrawn.add(e.getMessage());
             }

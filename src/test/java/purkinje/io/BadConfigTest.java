@@ -81,14 +81,15 @@ class BadConfigTest {
         capacitance in F     | cell:\\n  C_m: 20 F               | bad.yaml:2: C_m must be at most 1000000 pF (1 uF; neurons have tens to thousands of pF), was 20000000000000 pF: check the unit
         pause at threshold   | cell:\\n  V_th: -43 mV\\ninputs:\\n  climbing_fibre:\\n    rate: 1 Hz\\n    pause: 20 ms\\n    pause_potential: -43 mV | bad.yaml:7: inputs.climbing_fibre.pause_potential (-43 mV) must be below V_th (-43 mV): the pause holds the cell below threshold; use a lower potential, or leave it out to hold at V_reset
         pause above threshold at dosage 0 | inputs:\\n  climbing_fibre:\\n    rate: 1 Hz\\n    pause: 20 ms\\n    pause_potential: -60 mV\\nmeis1:\\n  V_th: -18 mV\\nconditions:\\n  - name: wt\\n  - name: ko\\n    meis1_dosage: 0 | bad.yaml:5: inputs.climbing_fibre.pause_potential (-60 mV) must be below V_th (-61 mV in condition 'ko'): the pause holds the cell below threshold; use a lower potential, or leave it out to hold at V_reset
-        nine conditions      | conditions:\\n  - name: c0\\n  - name: c1\\n  - name: c2\\n  - name: c3\\n  - name: c4\\n  - name: c5\\n  - name: c6\\n  - name: c7\\n  - name: c8 | bad.yaml:1: conditions lists 9 conditions, at most 8 (the figures give each its own colour of a colour-blind-safe palette of 8; more repeated colours); compare fewer at a time, or sweep the parameter that differs (purkinje sweep)
+        tab in indentation   | cell:\\n\\ttau_m: 20 ms          | bad.yaml:2: a tab character; YAML indents with spaces only (replace the tab by spaces)
+        nine conditions      | conditions:\\n  - name: c0\\n  - name: c1\\n  - name: c2\\n  - name: c3\\n  - name: c4\\n  - name: c5\\n  - name: c6\\n  - name: c7\\n  - name: c8 | bad.yaml:1: conditions lists 9 conditions, at most 8 (the figures give each its own colour of a colour-blind-safe palette of 8, so more would repeat colours); compare fewer at a time, or sweep the parameter that differs (purkinje sweep)
         condition named null | conditions:\\n  - name: null      | bad.yaml:2: name: has no value (YAML reads null, ~ and an empty value as nothing); give a value, in quotes if it is the word itself ('null')
         condition twice      | conditions:\\n  - name: wild-type\\n  - name: wild-type | bad.yaml:1: condition name 'wild-type' appears twice; give each condition its own name
         conditions by case   | conditions:\\n  - name: wild-type\\n  - name: Wild-Type | bad.yaml:1: condition names 'wild-type' and 'Wild-Type' differ only in case; give each condition a name that differs in more than case
         Poisson 1e12 Hz      | inputs:\\n  parallel_fibres:\\n    rate: 1e12 Hz\\n    synapses: 20000\\n    weight: 1 pA\\n    tau_syn: 2 ms | bad.yaml:2: inputs.parallel_fibres: synapses x rate x dt = 2000000000000 events per step, more than the Poisson sampler can draw (at most 1.07e9, half of 2^31 - 1, per step); use a lower rate, fewer synapses or a smaller dt
         """)
     void oneLineNamingTheProblemAndTheFix(String what, String yaml, String expected) {
-        String message = error(yaml.replace("\\n", "\n").replace("\\\"", "\""));
+        String message = error(yaml.replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\""));
         assertEquals(expected, message);
         assertFalse(message.contains("\n"), "one line");
     }

@@ -61,7 +61,7 @@ class SpikeFiguresHeapTest {
         Path work = compare("many", 100, "-Xmx80m");
         String err = Launcher.stderr(work, "many");
         assertEquals(1, err.lines().count(), err);
-        assertTrue(err.matches("purkinje: warning: The raster, ISI histogram and population-rate figures were not "
+        assertTrue(err.matches("purkinje: warning: the raster, ISI histogram and population-rate figures were not "
                 + "drawn: the 6\\.\\de6 spikes of spikes.csv need about \\d+ MB of memory to draw, more than the \\d+ MB "
                 + "free in this JVM's heap of 80 MB; draw them with more memory: .*\\R"), err);
         Path result = work.resolve("results/many");
@@ -77,8 +77,8 @@ class SpikeFiguresHeapTest {
         assertEquals(2, Launcher.await(again, 300), Launcher.stderr(work, "again"));
         String refusal = Launcher.stderr(work, "again");
         assertEquals(1, refusal.lines().count(), refusal);
-        assertTrue(refusal.startsWith("purkinje: The raster, ISI histogram and population-rate figures were not drawn: "
-                + "the 6."), refusal);
+        assertTrue(refusal.startsWith("purkinje: no figure was redrawn (figures/ is as it was): the raster, ISI "
+                + "histogram and population-rate figures were not drawn: the 6."), refusal);
         assertFalse(Files.exists(result.resolve("figures/raster.png")));
         assertEquals(report, Files.readString(result.resolve("report.html")));
 
