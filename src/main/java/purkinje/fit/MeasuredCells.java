@@ -118,7 +118,7 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
                 cv = cvText.isEmpty() ? Double.NaN : number(cvText, "isi_cv", where);
                 double spikes = rate * recordingMs / 1000;
                 if (Double.isInfinite(cv) || cv < 0) {
-                    throw new ConfigException(where + ": isi_cv " + text + " is not a coefficient of variation; give "
+                    throw new ConfigException(where + ": isi_cv " + cvText + " is not a coefficient of variation; give "
                             + "SD/mean of the cell's intervals, zero or positive");
                 }
                 if (Double.isNaN(cv) && spikes >= 3.5) {

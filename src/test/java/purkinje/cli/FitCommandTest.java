@@ -143,6 +143,8 @@ class FitCommandTest {
         "condition,rate_hz\\n@5wild-type,12 | the fit needs a reference (wild type) and at least one other condition",
         "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,abc | isi_cv 'abc' is not a number",
         "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,NaN | isi_cv is missing or NaN although the cell fired",
+        // the line quoted the whole data file (every row) where it meant the bad value
+        "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,-0.2 | data row 6: isi_cv -0.2 is not a coefficient of variation; give",
         " | is empty",
         "condition,rate_hz\\n\"wild-type,12 | has an unterminated quoted value",
         "condition,rate_hz\\n@5wild-type,12@5mutant,9 | all 5 firing cells of condition 'wild-type' have rate_hz 12; the fit needs the cells' own measured rates",
