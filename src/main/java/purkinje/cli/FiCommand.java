@@ -135,13 +135,15 @@ final class FiCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-20s %12s %10s %9s %12s%n", "condition", "current (pA)", "rate (Hz)", "SEM (Hz)",
                 "theory (Hz)");
         for (FiExperiment.Point p : r.points()) {
-            System.out.printf(Locale.ROOT, "%-20s %12.2f %10.2f %9.2f %12.2f%n", p.condition().name(), p.currentPa(),
-                    p.rateHz().mean(), p.rateHz().sem(), p.theoryRateHz());
+            double theory = p.theoryRateHz(); // none where the theory does not apply (the line below says why)
+            System.out.printf(Locale.ROOT, "%-20s %12.2f %10.2f %9.2f %12s%n", p.condition().name(), p.currentPa(),
+                    p.rateHz().mean(), p.rateHz().sem(), Double.isNaN(theory) ? "n/a"
+                            : String.format(Locale.ROOT, "%.2f", theory));
         }
         // one line per kind of theory: a few % between simulation and an approximation is not an error
         r.config().conditions().stream().map(c -> purkinje.analysis.theory.TheoryRates.kind(r.config().cellFor(c),
                 r.config().noise(), r.config().inputsFor(c))).distinct()
-                .forEach(kind -> System.out.println("theory: " + kind));
+                .forEach(kind -> System.out.println(kind.startsWith("no theory") ? kind : "theory: " + kind));
         for (FiExperiment.Rheobase rb : r.rheobases()) {
             System.out.printf(Locale.ROOT, "rheobase %s: %.2f pA total, %+.2f pA injected (I_pace %.2f pA%s)%n",
                     rb.condition().name(), rb.rheobaseTotalPa(), rb.injectedPa(), rb.iPacePa(),

@@ -174,6 +174,42 @@ class FiAndValidateCommandTest {
                 .allMatch(r -> r.contains(" without inputs ")), String.join("\n", rows));
     }
 
+    /**
+     * Noise far beyond the Fourcaud-Brunel expansion (tau = 100 s): validate --config compared the
+     * simulation with a theory of 0 Hz, printed "Infinity%  FAIL" and exited 1; fi wrote 0 Hz as
+     * the theory. Now the noise cases are left out with a warning and fi's theory column is empty.
+     */
+    @Test
+    void noiseBeyondItsTheoryIsLeftOutNotFailed() throws IOException {
+        Path config = dir.resolve("slow-noise.yaml");
+        Files.writeString(config, Files.readString(Path.of("configs/compare.yaml")).replaceFirst("(?m)^  tau: 0 ms",
+                "  tau: 100 s"));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        Path out = dir.resolve("vslow");
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = PurkinjeCommand.execute("validate", "--config", config.toString(), "--out", out.toString(),
+                    "--quiet", "--no-figures");
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(0, code, err.toString());
+        assertEquals(List.of("purkinje: warning: the noise cases are left out: the noise's tau / tau_m is 2.13e+03, "
+                + "beyond the 0.25 up to which the Fourcaud-Brunel theory is used; the noise-free cases are checked"),
+                err.toString().lines().toList());
+        List<String> rows = Files.readAllLines(out.resolve("validation.csv"));
+        assertTrue(rows.stream().noneMatch(r -> r.contains("Infinity") || r.contains(" noise,")), String.join("\n", rows));
+
+        Path fi = dir.resolve("fislow");
+        assertEquals(0, PurkinjeCommand.execute("fi", "--config", config.toString(), "--steps", "2", "--cells", "2",
+                "--duration", "0.5 s", "--out", fi.toString(), "--quiet", "--no-figures"));
+        List<String> fiRows = Files.readAllLines(fi.resolve("fi.csv"));
+        int theory = java.util.Arrays.asList(fiRows.get(0).split(",")).indexOf("theory_rate_hz");
+        assertTrue(fiRows.stream().skip(1).allMatch(r -> r.split(",")[theory].equals("NaN")), String.join("\n", fiRows));
+    }
+
     @Test
     void quickAndFullAreExclusive() {
         assertEquals(2, PurkinjeCommand.execute("validate", "--quick", "--full"));
