@@ -129,9 +129,15 @@ final class FitCommand implements Callable<Integer> {
                 }
                 estimates.add(p.length() == 0 ? "-" : p.toString());
             }
-            // the column as wide as its widest estimate, so that log L and dAIC stay aligned
+            // every column as wide as its widest entry (a long hypothesis name such as
+            // parallel_fibres.rate, an estimate with two parameters, log L -26359.18), so that they stay aligned
             int width = Math.max(56, estimates.stream().mapToInt(String::length).max().orElse(0));
-            String row = "%-4s %-14s %-" + width + "s %8s %7s  %s%n";
+            int names = Math.max(14, c.hypotheses().stream().mapToInt(h -> h.name().length()).max().orElse(0));
+            int logL = Math.max(8, c.hypotheses().stream().mapToInt(h -> String.format(Locale.ROOT, "%.2f",
+                    h.fit().logLikelihood()).length()).max().orElse(0));
+            int dAic = Math.max(7, c.hypotheses().stream().mapToInt(h -> String.format(Locale.ROOT, "%.2f",
+                    h.deltaAic()).length()).max().orElse(0));
+            String row = "%-4s %-" + names + "s %-" + width + "s %" + logL + "s %" + dAic + "s  %s%n";
             out.printf(Locale.ROOT, row, "rank", "hypothesis", "estimate [95 % profile-likelihood interval]", "log L",
                     "dAIC", "verdict");
             int rank = 1;

@@ -188,10 +188,15 @@ final class HypothesisFitter {
         double bound = direction < 0 ? e.low() : e.high();
         double h = range * 1e-4;
         double curvature = -(profileAt(best, j, best[j] + h) + profileAt(best, j, best[j] - h) - 2 * maximum) / (h * h);
-        double width = curvature > 0 ? Math.sqrt(2 * DROP_95 / curvature) : range / 20;
+        double width = Math.sqrt(2 * DROP_95 / curvature);
+        // no usable curvature (flat, or a neighbour impossible: curvature +infinity, width 0): a
+        // twentieth of the range. A zero width never grew below and the search ran for ever
+        if (!(width >= range * 1e-9 && width < Double.POSITIVE_INFINITY)) {
+            width = range / 20;
+        }
         double inside = best[j];
         double outside = best[j] + direction * width;
-        while (true) {
+        while (true) { // the width doubles: the bound is reached within about 35 rounds
             if (direction < 0 ? outside <= bound : outside >= bound) {
                 outside = bound;
                 if (profileAt(best, j, bound) >= target) {
