@@ -79,8 +79,10 @@ final class CompareRunner {
         out.printf(Locale.ROOT, row, "condition", "cells", "rate (Hz)", "SEM (Hz)", "ISI CV");
         for (CompareExperiment.ConditionResult c : r.conditions()) {
             double cv = c.isiCv().mean(); // undefined for silent cells (fewer than 2 intervals): n/a, not NaN
-            out.printf(Locale.ROOT, row.replace("%6s %12s %10s", "%6d %12.2f %10.2f"), c.condition().name(), c.cells().size(),
-                    c.rateHz().mean(), c.rateHz().sem(), Double.isNaN(cv) ? "n/a" : String.format(Locale.ROOT, "%.3f", cv));
+            double sem = c.rateHz().sem(); // undefined for one cell
+            out.printf(Locale.ROOT, row.replace("%6s %12s", "%6d %12.2f"), c.condition().name(), c.cells().size(),
+                    c.rateHz().mean(), Double.isNaN(sem) ? "n/a" : String.format(Locale.ROOT, "%.2f", sem),
+                    Double.isNaN(cv) ? "n/a" : String.format(Locale.ROOT, "%.3f", cv));
         }
         for (CompareExperiment.Comparison c : r.comparisons()) {
             GroupComparison g = c.result();
@@ -90,9 +92,13 @@ final class CompareRunner {
                         RateByConditionFigure.pText(g.mannWhitneyP()), RateByConditionFigure.pText(g.welchP()));
                 continue;
             }
-            out.printf(Locale.ROOT, "%s vs %s: rate change %+.1f %% (95 %% CI %+.1f to %+.1f %%), Mann-Whitney %s,"
-                    + " Welch %s%n", c.test(), c.reference(), g.rateChangePercent(), g.rateChangeCiLowPercent(),
-                    g.rateChangeCiHighPercent(), RateByConditionFigure.pText(g.mannWhitneyP()),
+            // no interval where the bootstrap has none (one cell, or resamples with a silent reference): n/a, as null in the JSON
+            String ci = Double.isFinite(g.rateChangeCiLowPercent()) && Double.isFinite(g.rateChangeCiHighPercent())
+                    ? String.format(Locale.ROOT, "%+.1f to %+.1f %%", g.rateChangeCiLowPercent(), g.rateChangeCiHighPercent())
+                    : "n/a";
+            out.printf(Locale.ROOT, "%s vs %s: rate change %+.1f %% (95 %% CI %s), Mann-Whitney %s,"
+                    + " Welch %s%n", c.test(), c.reference(), g.rateChangePercent(), ci,
+                    RateByConditionFigure.pText(g.mannWhitneyP()),
                     RateByConditionFigure.pText(g.welchP())); // "p < 1e-300" where a p-value underflows, not 0.0
         }
         out.println("results: " + displayPath(o.folder()) + "  (report: " + displayPath(o.folder().resolve("report.html"))

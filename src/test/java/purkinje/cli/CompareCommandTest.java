@@ -280,4 +280,14 @@ class CompareCommandTest {
         assertFalse(report.contains("typical recording sample size"), "the config's comment on 40 cells");
         assertTrue(report.matches("(?s).*<td>seed</td>\\s*<td[^>]*>20261126</td>\\s*<td>simulation setting.*"), "seed from the config");
     }
+
+    /** One cell per condition: the console printed "SEM NaN" and "95 % CI NaN to NaN %" where the JSON says null. */
+    @Test
+    void oneCellPerConditionPrintsNotAvailableNotNaN() {
+        CommandLineTest.Run r = CommandLineTest.run("compare", "--out", dir.resolve("one").toString(), "--no-figures",
+                "--cells", "1", "--duration", "1 s");
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.out().contains("NaN"), r.out());
+        assertTrue(r.out().contains("(95 % CI n/a)"), r.out());
+    }
 }
