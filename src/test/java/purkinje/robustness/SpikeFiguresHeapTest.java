@@ -25,6 +25,12 @@ class SpikeFiguresHeapTest {
     @TempDir
     Path dir;
 
+    /** Stderr without the warnings that these cells fire near 1/t_ref (true, and what makes their many spikes). */
+    private static String withoutSaturation(String err) {
+        return err.lines().filter(l -> !l.contains("of the ceiling 1/t_ref")).map(l -> l + "\n")
+                .collect(java.util.stream.Collectors.joining());
+    }
+
     /** About 630 Hz per cell (I_pace far above rheobase, t_ref 1 ms): 100 cells x {@code seconds}. */
     private static String manySpikes(String name, int seconds) {
         return "name: " + name + "\nseed: 1\nduration: " + seconds + " s\ndt: 1 ms\ncells_per_condition: 50\n"
@@ -48,7 +54,7 @@ class SpikeFiguresHeapTest {
     void spikeFiguresOfAFileSeveralTimesTheHeapAreDrawnFromPrimitiveTrains() throws Exception {
         // 1.6e6 spikes, 70 MB of CSV: as rows of strings about 400 MB, as trains about 100 MB
         Path work = compare("some", 25, "-Xmx160m");
-        assertEquals("", Launcher.stderr(work, "some"), "every figure fits: no warning");
+        assertEquals("", withoutSaturation(Launcher.stderr(work, "some")), "every figure fits: no warning");
         for (String f : List.of("rates", "raster", "isi-histogram", "population-rate")) {
             assertTrue(Files.isRegularFile(work.resolve("results/some/figures/" + f + ".png")), f);
         }
@@ -59,7 +65,7 @@ class SpikeFiguresHeapTest {
     void aRunWhoseSpikesDoNotFitKeepsItsResultAndSaysHowToDrawThem() throws Exception {
         // 6.3e6 spikes, 290 MB of CSV, about 400 MB to draw: more than an 80 MB heap holds
         Path work = compare("many", 100, "-Xmx80m");
-        String err = Launcher.stderr(work, "many");
+        String err = withoutSaturation(Launcher.stderr(work, "many"));
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.matches("purkinje: warning: the raster, ISI histogram and population-rate figures were not "
                 + "drawn: the 6\\.\\de6 spikes of spikes.csv need about \\d+ MB of memory to draw, more than the \\d+ MB "
