@@ -86,6 +86,7 @@ final class FitCommand implements Callable<Integer> {
         RunConfig base = RunOverrides.apply(loaded.run(), null, duration, seed);
         MeasuredCells cells = MeasuredCells.read(data, base.durationMs(), 1000 / base.cell().tRefMs(),
                 "t_ref " + purkinje.io.Quantities.formatNumber(base.cell().tRefMs()) + " ms in " + loaded.source());
+        cells.outliers().forEach(line -> System.err.println("purkinje: warning: " + line));
         String name = data.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Path target = out != null ? out : Path.of("results", "fit-" + name);
         // started before the fit runs, so the manifest's started and wall_seconds cover it

@@ -25,7 +25,8 @@ import purkinje.io.Tables;
  * @param isiCvs     per condition, the cells' ISI CVs (NaN: not given, or fewer than 3 spikes)
  * @param hasCv      true when the file has an {@code isi_cv} column
  */
-public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, List<double[]> isiCvs, boolean hasCv) {
+public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, List<double[]> isiCvs, boolean hasCv,
+                            List<String> outliers) {
     /** Fewest cells a condition may have. */
     public static final int MIN_CELLS = 5;
     /** Largest file read (a recording table, not a spike dump). */
@@ -127,7 +128,7 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
                             + "recording length", where, spikes, purkinje.io.Quantities.formatNumber(recordingMs / 1000)));
                 }
             }
-            rows.computeIfAbsent(condition, k -> new ArrayList<>()).add(new double[] {rate, cv});
+            rows.computeIfAbsent(condition, k -> new ArrayList<>()).add(new double[] {rate, cv, i});
         }
         if (rows.isEmpty()) {
             throw new ConfigException(file + " has a header but no cells; give one row per recorded cell");
@@ -168,7 +169,59 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
                         + "; the fit needs the cells' own measured rates (it fits their spread), not one value for all");
             }
         }
-        return new MeasuredCells(names, rates, cvs, cCv >= 0);
+        List<String> outliers = new ArrayList<>();
+        for (Map.Entry<String, List<double[]>> e : rows.entrySet()) {
+            outliers.addAll(outliers(file, e.getKey(), e.getValue(), 0, "rate_hz", true));
+            if (cCv >= 0) {
+                outliers.addAll(outliers(file, e.getKey(), e.getValue(), 1, "isi_cv", false));
+            }
+        }
+        return new MeasuredCells(names, rates, cvs, cCv >= 0, List.copyOf(outliers));
+    }
+
+    /** A cell this many robust SDs (1.4826 x the median absolute deviation) from its condition's median is named. */
+    static final double OUTLIER_ROBUST_SDS = 10;
+
+    /**
+     * Cells far from the rest of their condition, as warnings: the likelihood's CV term is narrow
+     * (a CV of 200 intervals is known to a few %), so one cell with CV 1.5 among cells near 0.15
+     * outweighed all the others and decided the verdict. Robust: median and median absolute
+     * deviation of the firing cells' values (of ln rate for rates), so the outlier does not hide
+     * itself; nothing when the deviation is 0 or fewer than 5 cells have a value.
+     */
+    private static List<String> outliers(Path file, String condition, List<double[]> cells, int column, String name,
+                                         boolean logScale) {
+        double[] v = cells.stream().filter(c -> c[0] > 0 && Double.isFinite(c[column]))
+                .mapToDouble(c -> logScale ? Math.log(c[column]) : c[column]).sorted().toArray();
+        if (v.length < MIN_CELLS) {
+            return List.of();
+        }
+        double median = median(v);
+        double mad = median(java.util.Arrays.stream(v).map(x -> Math.abs(x - median)).sorted().toArray());
+        double robustSd = 1.4826 * mad;
+        if (!(robustSd > 0)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (double[] c : cells) {
+            if (!(c[0] > 0) || !Double.isFinite(c[column])) {
+                continue;
+            }
+            double x = logScale ? Math.log(c[column]) : c[column];
+            double z = Math.abs(x - median) / robustSd;
+            if (z > OUTLIER_ROBUST_SDS) {
+                out.add(String.format(Locale.ROOT, "%s: data row %d: %s %s is %.0f robust SDs from the other cells of "
+                        + "'%s' (median %.3g); one such cell can decide the fit's verdict: check it, or fit without it",
+                        file, (int) c[2], name, purkinje.io.Quantities.formatNumber(c[column]), z, condition,
+                        logScale ? Math.exp(median) : median));
+            }
+        }
+        return out;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 
     private static int column(List<String> header, String name, Path file) {
