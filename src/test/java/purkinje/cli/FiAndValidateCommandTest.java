@@ -154,21 +154,13 @@ class FiAndValidateCommandTest {
     /** A config with inputs: validate --config says they are left out, and the cases' names say it too. */
     @Test
     void validateConfigSaysItLeavesInputsOut() throws IOException {
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream old = System.err;
         Path out = dir.resolve("vi");
-        int code;
-        try {
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            code = PurkinjeCommand.execute("validate", "--config", "configs/compare-inputs.yaml", "--out",
-                    out.toString(), "--quiet", "--no-figures");
-        } finally {
-            System.setErr(old);
-        }
-        assertEquals(0, code, err.toString());
-        assertTrue(err.toString().startsWith("purkinje: warning: validate --config checks each condition's cell and "
-                + "background noise"), err.toString());
-        assertEquals(1, err.toString().lines().count(), err.toString());
+        CommandLineTest.Run r = CommandLineTest.run("validate", "--config", "configs/compare-inputs.yaml", "--out",
+                out.toString(), "--quiet", "--no-figures");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().startsWith("purkinje: warning: validate --config checks each condition's cell and "
+                + "background noise"), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
         List<String> rows = Files.readAllLines(out.resolve("validation.csv"));
         assertTrue(rows.stream().skip(1).filter(r -> !r.startsWith("threads"))
                 .allMatch(r -> r.contains(" without inputs ")), String.join("\n", rows));
@@ -184,21 +176,13 @@ class FiAndValidateCommandTest {
         Path config = dir.resolve("slow-noise.yaml");
         Files.writeString(config, Files.readString(Path.of("configs/compare.yaml")).replaceFirst("(?m)^  tau: 0 ms",
                 "  tau: 100 s"));
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream old = System.err;
         Path out = dir.resolve("vslow");
-        int code;
-        try {
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            code = PurkinjeCommand.execute("validate", "--config", config.toString(), "--out", out.toString(),
-                    "--quiet", "--no-figures");
-        } finally {
-            System.setErr(old);
-        }
-        assertEquals(0, code, err.toString());
+        CommandLineTest.Run r = CommandLineTest.run("validate", "--config", config.toString(), "--out", out.toString(),
+                "--quiet", "--no-figures");
+        assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("purkinje: warning: the noise cases are left out: the noise's tau / tau_m is 2.13e+03, "
                 + "beyond the 0.25 up to which the Fourcaud-Brunel theory is used; the noise-free cases are checked"),
-                err.toString().lines().toList());
+                r.errLines());
         List<String> rows = Files.readAllLines(out.resolve("validation.csv"));
         assertTrue(rows.stream().noneMatch(r -> r.contains("Infinity") || r.contains(" noise,")), String.join("\n", rows));
 
