@@ -171,29 +171,33 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
         }
         List<String> outliers = new ArrayList<>();
         for (Map.Entry<String, List<double[]>> e : rows.entrySet()) {
-            outliers.addAll(outliers(file, e.getKey(), e.getValue(), 0, "rate_hz", true));
+            outliers.addAll(outliers(file, e.getKey(), e.getValue(), 0, "rate_hz", true, recordingMs / 1000));
             if (cCv >= 0) {
-                outliers.addAll(outliers(file, e.getKey(), e.getValue(), 1, "isi_cv", false));
+                outliers.addAll(outliers(file, e.getKey(), e.getValue(), 1, "isi_cv", false, recordingMs / 1000));
             }
         }
         return new MeasuredCells(names, rates, cvs, cCv >= 0, List.copyOf(outliers));
     }
 
-    /** A cell this many robust SDs (1.4826 x the median absolute deviation) from its condition's median is named. */
-    static final double OUTLIER_ROBUST_SDS = 10;
+    /** A cell this many SDs from its condition's median is named (by chance: below 1e-15 for normal data). */
+    static final double OUTLIER_ROBUST_SDS = 8;
+    /** Cells with a value a condition needs before its outliers are named: the MAD of fewer is itself too noisy. */
+    static final int OUTLIER_MIN_CELLS = 20;
 
     /**
      * Cells far from the rest of their condition, as warnings: the likelihood's CV term is narrow
-     * (a CV of 200 intervals is known to a few %), so one cell with CV 1.5 among cells near 0.15
-     * outweighed all the others and decided the verdict. Robust: median and median absolute
-     * deviation of the firing cells' values (of ln rate for rates), so the outlier does not hide
-     * itself; nothing when the deviation is 0 or fewer than 5 cells have a value.
+     * (a CV of 200 intervals is known to a few %), so one cell with CV 1.5 among cells near 0.17
+     * outweighed all the others and decided the verdict. Robust: the median and 1.4826 x the median
+     * absolute deviation of the firing cells' values (of ln rate for rates), so the outlier does
+     * not hide itself; for a CV the cell's own sampling SD, CV sqrt((1 + CV^2) / (2 n)) over its n
+     * intervals, is added in quadrature, so a slow cell's CV of few intervals is not named for
+     * being imprecise. Nothing with fewer than {@link #OUTLIER_MIN_CELLS} values or no spread.
      */
     private static List<String> outliers(Path file, String condition, List<double[]> cells, int column, String name,
-                                         boolean logScale) {
+                                         boolean logScale, double recordingS) {
         double[] v = cells.stream().filter(c -> c[0] > 0 && Double.isFinite(c[column]))
                 .mapToDouble(c -> logScale ? Math.log(c[column]) : c[column]).sorted().toArray();
-        if (v.length < MIN_CELLS) {
+        if (v.length < OUTLIER_MIN_CELLS) {
             return List.of();
         }
         double median = median(v);
@@ -208,9 +212,11 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
                 continue;
             }
             double x = logScale ? Math.log(c[column]) : c[column];
-            double z = Math.abs(x - median) / robustSd;
+            double intervals = c[0] * recordingS - 1;
+            double own = logScale || !(intervals >= 2) ? 0 : x * Math.sqrt((1 + x * x) / (2 * intervals));
+            double z = Math.abs(x - median) / Math.hypot(robustSd, own);
             if (z > OUTLIER_ROBUST_SDS) {
-                out.add(String.format(Locale.ROOT, "%s: data row %d: %s %s is %.0f robust SDs from the other cells of "
+                out.add(String.format(Locale.ROOT, "%s: data row %d: %s %s is %.0f SDs from the other cells of "
                         + "'%s' (median %.3g); one such cell can decide the fit's verdict: check it, or fit without it",
                         file, (int) c[2], name, purkinje.io.Quantities.formatNumber(c[column]), z, condition,
                         logScale ? Math.exp(median) : median));

@@ -162,8 +162,8 @@ class FiAndValidateCommandTest {
                 + "background noise"), r.err());
         assertEquals(1, r.errLines().size(), r.err());
         List<String> rows = Files.readAllLines(out.resolve("validation.csv"));
-        assertTrue(rows.stream().skip(1).filter(r -> !r.startsWith("threads"))
-                .allMatch(r -> r.contains(" without inputs ")), String.join("\n", rows));
+        assertTrue(rows.stream().skip(1).filter(row -> !row.startsWith("threads"))
+                .allMatch(row -> row.contains(" without inputs ")), String.join("\n", rows));
     }
 
     /**
@@ -184,14 +184,14 @@ class FiAndValidateCommandTest {
                 + "beyond the 0.25 up to which the Fourcaud-Brunel theory is used; the noise-free cases are checked"),
                 r.errLines());
         List<String> rows = Files.readAllLines(out.resolve("validation.csv"));
-        assertTrue(rows.stream().noneMatch(r -> r.contains("Infinity") || r.contains(" noise,")), String.join("\n", rows));
+        assertTrue(rows.stream().noneMatch(row -> row.contains("Infinity") || row.contains(" noise,")), String.join("\n", rows));
 
         Path fi = dir.resolve("fislow");
         assertEquals(0, PurkinjeCommand.execute("fi", "--config", config.toString(), "--steps", "2", "--cells", "2",
                 "--duration", "0.5 s", "--out", fi.toString(), "--quiet", "--no-figures"));
         List<String> fiRows = Files.readAllLines(fi.resolve("fi.csv"));
         int theory = java.util.Arrays.asList(fiRows.get(0).split(",")).indexOf("theory_rate_hz");
-        assertTrue(fiRows.stream().skip(1).allMatch(r -> r.split(",")[theory].equals("NaN")), String.join("\n", fiRows));
+        assertTrue(fiRows.stream().skip(1).allMatch(row -> row.split(",")[theory].equals("NaN")), String.join("\n", fiRows));
     }
 
     @Test
