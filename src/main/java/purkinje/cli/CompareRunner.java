@@ -67,7 +67,8 @@ final class CompareRunner {
         }
         return java.util.Optional.of(String.format(Locale.ROOT, "%s fires at %.1f Hz, %.0f %% of the ceiling 1/t_ref = "
                 + "%.0f Hz, so its refractory period, not its drive, sets the rate; is the drive meant to be that "
-                + "strong? (mu = I_pace / g_L = %.1f mV against V_th - E_L = %.1f mV: check cell.I_pace and its unit)",
+                + "strong? (its I_pace alone drives V to %.1f mV above E_L, against V_th - E_L = %.1f mV; check "
+                + "I_pace, the meis1 factors and any inputs' rates and weights, and their units)",
                 c.condition().name(), rateHz, 100 * rateHz / ceilingHz, ceilingHz, p.muMv(),
                 p.vThresholdMv() - p.eLeakMv()));
     }

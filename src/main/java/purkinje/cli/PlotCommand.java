@@ -60,9 +60,7 @@ final class PlotCommand implements Callable<Integer> {
         Rendering rendering;
         FigureOptions options;
         try {
-            if ((width != null && width < 1) || (height != null && height < 1)) {
-                throw new IllegalArgumentException("--width and --height must be at least 1 px");
-            }
+            Rendering.checkSize(width, height); // 0 too: it would mean "the style's size" below
             rendering = new Rendering(Style.of(style), Rendering.Format.parseList(format), width == null ? 0 : width,
                     height == null ? 0 : height, dpi);
             options = FigureOptions.redraw(Quantities.parse(rasterWindow, Unit.MILLISECOND, "--raster-window", "5 s"),

@@ -133,6 +133,11 @@ final class SweepCommand implements Callable<Integer> {
         return new Selection(points, kn[0], kn[1]);
     }
 
+    /** A value with three decimals, or n/a where it is undefined (NaN in points.csv: no theory, one cell). */
+    private static String orNotAvailable(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
     /** A short table: at most 20 rows, then a count of the rest. */
     static void printSummary(SweepPlan plan, List<PointRow> rows, java.io.PrintStream out) {
         StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%6s", "point"));
@@ -149,8 +154,8 @@ final class SweepCommand implements Callable<Integer> {
             for (double v : r.values()) {
                 b.append(String.format(Locale.ROOT, " %18s", Quantities.formatNumber(v))); // as in points.csv's config form
             }
-            b.append(String.format(Locale.ROOT, " %-16s %10.3f %8.3f %10.3f", r.condition(), r.meanRateHz(),
-                    r.semRateHz(), r.theoryRateHz()));
+            b.append(String.format(Locale.ROOT, " %-16s %10.3f %8s %10s", r.condition(), r.meanRateHz(),
+                    orNotAvailable(r.semRateHz()), orNotAvailable(r.theoryRateHz())));
             out.println(b);
         }
     }

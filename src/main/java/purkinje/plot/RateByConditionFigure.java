@@ -49,7 +49,7 @@ public final class RateByConditionFigure {
     public static JFreeChart chart(List<ConditionRates> rates, String subtitle) {
         List<ConditionRates> conditions = rates == null ? List.of() : rates;
         List<String> names = new ArrayList<>();
-        conditions.forEach(c -> names.add(tickLabel(c.condition(), conditions.size())));
+        names.addAll(tickLabels(conditions.stream().map(ConditionRates::condition).toList()));
         List<String> keys = Stats.uniqueKeys(names);
 
         DefaultXYDataset dots = new DefaultXYDataset();
@@ -155,6 +155,42 @@ public final class RateByConditionFigure {
     static String tickLabel(String name, int n) {
         int max = Math.max(10, TICK_CHARACTERS / Math.max(1, n));
         return name.length() <= max ? name : name.substring(0, max - 1) + "\u2026";
+    }
+
+    /**
+     * The names under the axis: as {@link #tickLabel}, but where some name must be shortened, the
+     * start and end that all names share (e.g. "dosage-" and "-knockdown-line-1") are left out
+     * first, so the labels keep what tells the conditions apart.
+     */
+    static List<String> tickLabels(List<String> names) {
+        int n = names.size();
+        int max = Math.max(10, TICK_CHARACTERS / Math.max(1, n));
+        if (n < 2 || names.stream().allMatch(s -> s.length() <= max)) {
+            return names;
+        }
+        String first = names.get(0);
+        int prefix = first.length();
+        int suffix = first.length();
+        for (String s : names) {
+            int p = 0;
+            while (p < Math.min(prefix, s.length()) && s.charAt(p) == first.charAt(p)) {
+                p++;
+            }
+            prefix = p;
+            int q = 0;
+            while (q < Math.min(suffix, s.length()) && s.charAt(s.length() - 1 - q) == first.charAt(first.length() - 1 - q)) {
+                q++;
+            }
+            suffix = q;
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : names) {
+            int from = prefix >= 4 ? prefix : 0;
+            int to = suffix >= 4 && s.length() - suffix > from ? s.length() - suffix : s.length();
+            String core = (from > 0 ? "\u2026" : "") + s.substring(from, to) + (to < s.length() ? "\u2026" : "");
+            out.add(tickLabel(core, n));
+        }
+        return out;
     }
 
     /**

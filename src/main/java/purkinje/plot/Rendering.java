@@ -62,12 +62,8 @@ public record Rendering(Style style, Set<Format> formats, int widthPx, int heigh
         if (style == null) {
             style = Style.PAPER;
         }
-        // 0: the style's size; below MIN_PX axes, titles and legends no longer fit
-        if (widthPx != 0 && (widthPx < MIN_PX || widthPx > MAX_PX) || heightPx != 0 && (heightPx < MIN_PX || heightPx > MAX_PX)) {
-            throw new IllegalArgumentException("--width and --height must be between " + MIN_PX + " and " + MAX_PX
-                    + " px (a figure's text and axes need that room), was " + (widthPx == 0 ? "default" : widthPx)
-                    + " x " + (heightPx == 0 ? "default" : heightPx));
-        }
+        // 0: the style's size
+        checkSize(widthPx == 0 ? null : widthPx, heightPx == 0 ? null : heightPx);
         if (dpi < 24 || dpi > 1200) {
             throw new IllegalArgumentException("--dpi must be between 24 and 1200, was " + dpi);
         }
@@ -76,13 +72,27 @@ public record Rendering(Style style, Set<Format> formats, int widthPx, int heigh
                 * (heightPx > 0 ? heightPx : style.defaultHeightPx()) * (dpi / (double) BASE_DPI);
         if (pixels > MAX_IMAGE_PIXELS) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "a PNG of this size and --dpi "
-                    + "has %.0f megapixels (%.0f MB to draw), more than the %d megapixels accepted; lower --dpi, --width or "
-                    + "--height", pixels / 1e6, 4 * pixels / 1e6, MAX_IMAGE_PIXELS / 1_000_000));
+                    + "(one is drawn for the report whatever --format says) has %.0f megapixels (%.0f MB to draw), more "
+                    + "than the %d megapixels accepted; lower --dpi, --width or --height", pixels / 1e6, 4 * pixels / 1e6,
+                    MAX_IMAGE_PIXELS / 1_000_000));
+        }
+    }
+
+    /**
+     * Refuses a figure size given on the command line (null: not given) outside {@link #MIN_PX} to
+     * {@link #MAX_PX}: below it a figure is all title and subtitle, its plot squeezed out.
+     */
+    public static void checkSize(Integer widthPx, Integer heightPx) {
+        if (widthPx != null && (widthPx < MIN_PX || widthPx > MAX_PX) || heightPx != null && (heightPx < MIN_PX
+                || heightPx > MAX_PX)) {
+            throw new IllegalArgumentException("--width and --height must be between " + MIN_PX + " and " + MAX_PX
+                    + " px (a figure's titles, axes and plot need that room), was " + (widthPx == null ? "default"
+                    : widthPx) + " x " + (heightPx == null ? "default" : heightPx));
         }
     }
 
     /** Smallest and largest figure size accepted (px). */
-    static final int MIN_PX = 200;
+    static final int MIN_PX = 320;
     static final int MAX_PX = 20_000;
     /** Image pixels of one PNG at most (256 MB of ARGB while it is drawn). */
     static final long MAX_IMAGE_PIXELS = 64_000_000;

@@ -141,8 +141,15 @@ public final class VoltageTraceFigure {
             }
         }
         if (panels.size() > 3) {
+            // short panels: JFreeChart fits one tick in each; a coarser unit gives every panel at least two
+            double span = highMv - lowMv;
+            double unit = span > 40 ? 20 : span > 20 ? 10 : 5;
             for (int i = 0; i < panels.size(); i++) {
-                panels.get(i).getRangeAxis().setLabel(i == (panels.size() - 1) / 2 ? Y_LABEL : null);
+                NumberAxis axis = (NumberAxis) panels.get(i).getRangeAxis();
+                axis.setLabel(i == (panels.size() - 1) / 2 ? Y_LABEL : null);
+                if (lowMv < highMv) {
+                    axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(unit));
+                }
             }
         }
 

@@ -102,15 +102,18 @@ public final class FiReport {
             }
             sub.append(String.format(Locale.ROOT, "  (%d cells per point, noise sigma_v %s mV)",
                     config.cellsPerCondition(), Quantities.formatNumber(config.noise().sigmaVMv())));
+            String kinds = conditions.stream().map(c -> TheoryRates.kind(config.cellFor(c), config.noise(),
+                    config.inputsFor(c))).distinct().collect(java.util.stream.Collectors.joining("; "));
+            // where the theory with noise does not apply there is no solid line: say that, not "the theory is no theory"
+            boolean none = kinds.startsWith("no theory");
             list.add(new Figure("fi", FiFigure.chart(curves, sub.toString()), 0,
                     "Firing rate (Hz) against the current injected on top of each cell's own pacemaking drive I_pace "
                     + "(pA; negative values hyperpolarise, 0 pA is the cell with its own drive alone). Dots are the simulated mean rate "
-                    + "over cells with its standard error; the solid line is the closed-form theory with the configured "
-                    + "noise and the thin dashed line the theory without noise, which starts at the rheobase (triangle "
-                    + "on the axis). A curve shifted to the right needs more current to fire at the same rate: the cell "
-                    + "is less excitable. The theory with noise is " + conditions.stream().map(c -> TheoryRates.kind(
-                            config.cellFor(c), config.noise(), config.inputsFor(c))).distinct()
-                            .collect(java.util.stream.Collectors.joining("; ")) + "."));
+                    + "over cells with its standard error; " + (none ? "the thin dashed line is" : "the solid line is the "
+                    + "closed-form theory with the configured noise and the thin dashed line") + " the theory without noise, which starts "
+                    + "at the rheobase (triangle on the axis). A curve shifted to the right needs more current to fire "
+                    + "at the same rate: the cell is less excitable. " + (none ? "With the configured noise there is "
+                    + kinds.replaceFirst("^no theory: ", "no theory line: ") : "The theory with noise is " + kinds) + "."));
         }
         return new ReportContent(files.command(), "f-I curves: " + config.name(),
                 headline(conditions, currents, rates, rheobase), list, tables(conditions, currents, rates, rb));

@@ -340,7 +340,7 @@ public final class SweepReport {
                 + "in points.csv." : "All rows of points.csv.";
         return new TableData("Sweep points (points.csv)", header, out, note
                 + " Theory: the closed-form rate of the nominal cell (analysis.theory, synaptic inputs included), n/a "
-                + "where it does not apply (cell-to-cell heterogeneity, climbing fibre).");
+                + "where it does not apply (cell-to-cell heterogeneity, climbing fibre, noise slower than tau / tau_m = 0.25).");
     }
 
     private static String fileName(String s) {

@@ -235,8 +235,8 @@ class CompareCommandTest {
         List<String> err = r.errLines();
         assertEquals(1, err.size(), r.err()); // the null cells (10.3 pA) fire far below the ceiling
         assertTrue(err.get(0).matches("purkinje: warning: wild-type fires at 9[0-9][0-9]\\.[0-9] Hz, 9[0-9] % of the "
-                + "ceiling 1/t_ref = 1000 Hz, so its refractory period, not its drive, sets the rate; .*check cell.I_pace "
-                + "and its unit\\)"), err.get(0));
+                + "ceiling 1/t_ref = 1000 Hz, so its refractory period, not its drive, sets the rate; .*check I_pace, the "
+                + "meis1 factors and any inputs' rates and weights, and their units\\)"), err.get(0));
         // an ordinary run says nothing
         CommandLineTest.Run demo = CommandLineTest.run("compare", "--out", dir.resolve("plain").toString(), "--quiet",
                 "--no-figures", "--cells", "3", "--duration", "0.5 s");

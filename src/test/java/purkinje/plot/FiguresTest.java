@@ -58,7 +58,15 @@ class FiguresTest {
                 new ConditionRates("meis1-mutant-larvae-7dpf-cerebellum-recorded-in-vivo", new double[] {9, 10})), "x");
         String[] ticks = ((org.jfree.chart.axis.SymbolAxis) two.getXYPlot().getDomainAxis()).getSymbols();
         assertEquals(2, ticks.length);
-        assertEquals("wild-type-larvae-7dpf-cerebellum-rec\u2026", ticks[0]);
+        // the end both names share is left out first: what tells them apart stays
+        assertEquals(List.of("wild-type\u2026", "meis1-mutant\u2026"), List.of(ticks));
+        List<String> shared = new ArrayList<>();
+        for (String d : List.of("1", "0.9", "0.8", "0.7", "0.6", "0.5", "0.3", "0")) {
+            shared.add("dosage-" + d + "-knockdown-line-number-1");
+        }
+        List<String> labels = RateByConditionFigure.tickLabels(shared);
+        assertEquals("\u20260.9\u2026", labels.get(1), labels.toString());
+        assertEquals(8, new java.util.HashSet<>(labels).size(), "eight distinct labels: " + labels);
         assertEquals("dosage-0.1", RateByConditionFigure.tickLabel("dosage-0.1", 8), "short names stay whole");
         double[] many = new double[3000];
         java.util.Arrays.fill(many, 12);
@@ -173,6 +181,11 @@ class FiguresTest {
                 .getXYPlot()).getSubplots();
         assertEquals(1, many.stream().filter(p -> p.getRangeAxis().getLabel() != null).count(),
                 "eight 'V (mV)' labels ran into each other");
+        for (XYPlot p : many) { // short panels kept one tick each (-50): no scale to read
+            org.jfree.data.Range r = p.getRangeAxis().getRange();
+            double unit = ((org.jfree.chart.axis.NumberAxis) p.getRangeAxis()).getTickUnit().getSize();
+            assertTrue(r.getLength() / unit >= 2, "at least two ticks: range " + r + ", unit " + unit);
+        }
     }
 
     @Test

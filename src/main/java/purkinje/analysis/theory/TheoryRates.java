@@ -62,7 +62,8 @@ public final class TheoryRates {
         double ratio = colouredTauRatio(p, noise, inputs);
         if (ratio > MAX_COLOURED_TAU_RATIO) {
             return String.format(java.util.Locale.ROOT, "no theory: Fourcaud and Brunel (2002) is first order in "
-                    + "sqrt(tau / tau_m) and is used up to tau / tau_m = %.2f; here the noise's tau / tau_m is %.3g",
+                    + "sqrt(tau / tau_m) and is used up to tau / tau_m = %.2f; here the membrane noise's correlation time "
+                    + "(noise.tau and synaptic tau_syn, weighted by their share of the noise) over tau_m is %.3g",
                     MAX_COLOURED_TAU_RATIO, ratio);
         }
         boolean synapses = inputs.any(); // the climbing fibre is out above

@@ -46,7 +46,8 @@ class TheoryKindTest {
         assertTrue(Double.isNaN(TheoryRates.rateHz(CELL, far, 30)), "no rate at tau = 100 s");
         String none = TheoryRates.kind(CELL, far, Inputs.NONE);
         assertTrue(none.startsWith("no theory: Fourcaud and Brunel (2002) is first order in sqrt(tau / tau_m) and is "
-                + "used up to tau / tau_m = 0.25; here the noise's tau / tau_m is 2.13e+03"), none);
+                + "used up to tau / tau_m = 0.25; here the membrane noise's correlation time (noise.tau and synaptic tau_syn, "
+                + "weighted by their share of the noise) over tau_m is 2.13e+03"), none);
         NoiseParameters edge = new NoiseParameters(2, 0.25 * tauM);
         assertTrue(Double.isFinite(TheoryRates.rateHz(CELL, edge, 30)), "a rate at tau / tau_m = 0.25");
         assertEquals(0.15, TheoryRates.approximationAccuracy(CELL, edge, Inputs.NONE), 1e-12);
