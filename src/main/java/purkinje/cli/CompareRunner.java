@@ -28,7 +28,7 @@ final class CompareRunner {
         purkinje.experiment.RunEstimate.of(rc, rc.conditions().size(), threads, figures).checkAndWarn(timeLimitS);
         if (rc.record().voltageCells() > rc.cellsPerCondition()) { // traced as asked as far as there are cells
             System.err.printf(Locale.ROOT, "purkinje: warning: record.voltage_cells (%d) is more than "
-                    + "cells_per_condition (%d): all %d cells of each condition are traced%n", rc.record().voltageCells(),
+                    + "cells_per_condition (%d): every cell of each condition (%d) is traced%n", rc.record().voltageCells(),
                     rc.cellsPerCondition(), rc.cellsPerCondition());
         }
         // the report is drawn from the tables just written: kept in memory, they are not parsed again

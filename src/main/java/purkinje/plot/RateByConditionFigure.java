@@ -208,8 +208,9 @@ public final class RateByConditionFigure {
      */
     public static String comparisonSubtitle(String testCondition, String referenceCondition, double changePercent,
             double ciLow, double ciHigh, double p, int nPerCondition) {
-        String change = Double.isFinite(changePercent) ? percent(changePercent) + " % (95 % CI " + percent(ciLow)
-                + " to " + percent(ciHigh) + " %)"
+        String ci = Double.isFinite(ciLow) && Double.isFinite(ciHigh) ? percent(ciLow) + " to " + percent(ciHigh) + " %"
+                : "n/a"; // one cell, or resamples with a silent reference: no interval (null in comparison.json)
+        String change = Double.isFinite(changePercent) ? percent(changePercent) + " % (95 % CI " + ci + ")"
                 : "no percent change (" + referenceCondition + " silent)"; // the change from 0 Hz is undefined
         return testCondition + " vs " + referenceCondition + ": " + change
                 + ", Mann-Whitney " + pText(p)

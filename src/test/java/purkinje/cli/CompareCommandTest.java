@@ -214,8 +214,8 @@ class CompareCommandTest {
         CommandLineTest.Run r = CommandLineTest.run("compare", "--config", config.toString(), "--out",
                 dir.resolve("t").toString(), "--quiet", "--no-figures");
         assertEquals(0, r.exit(), r.err());
-        assertEquals(List.of("purkinje: warning: record.voltage_cells (1000) is more than cells_per_condition (3): all 3 "
-                + "cells of each condition are traced"), r.errLines());
+        assertEquals(List.of("purkinje: warning: record.voltage_cells (1000) is more than cells_per_condition (3): every "
+                + "cell of each condition (3) is traced"), r.errLines());
     }
 
     /**
@@ -289,5 +289,8 @@ class CompareCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertFalse(r.out().contains("NaN"), r.out());
         assertTrue(r.out().contains("(95 % CI n/a)"), r.out());
+        // the rate figure's subtitle said "95 % CI n/a to n/a %"
+        assertEquals("b vs a: -40 % (95 % CI n/a), Mann-Whitney p = n/a, 1 cell each", purkinje.plot.RateByConditionFigure
+                .comparisonSubtitle("b", "a", -40, Double.NaN, Double.NaN, Double.NaN, 1));
     }
 }
