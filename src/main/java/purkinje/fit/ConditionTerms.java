@@ -63,12 +63,21 @@ final class ConditionTerms {
             double intervals = r * recordingS - 1;
             if (useCv && Double.isFinite(isiCvs[i]) && intervals >= 2) {
                 double cv = curve.isiCv(xi);
-                double sd = cv * Math.sqrt((1 + cv * cv) / (2 * intervals));
+                double sd = cvSamplingSd(cv, intervals);
                 double z = (isiCvs[i] - cv) / sd;
                 fixed += -0.5 * z * z - Math.log(sd) - 0.5 * Math.log(2 * Math.PI);
             }
         }
         return new ConditionTerms(curve, x, fixed, silent, recordingS);
+    }
+
+    /**
+     * The sampling SD of the CV of {@code intervals} gamma-distributed intervals whose CV is
+     * {@code cv}: cv sqrt((1 + cv^2) / (2 n)) (the delta method; exact to leading order for a regular
+     * and for a Poisson train).
+     */
+    static double cvSamplingSd(double cv, double intervals) {
+        return cv * Math.sqrt((1 + cv * cv) / (2 * intervals));
     }
 
     /**

@@ -196,12 +196,13 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
     private static List<String> outliers(Path file, String condition, List<double[]> cells, int column, String name,
                                          boolean logScale, double recordingS) {
         double[] v = cells.stream().filter(c -> c[0] > 0 && Double.isFinite(c[column]))
-                .mapToDouble(c -> logScale ? Math.log(c[column]) : c[column]).sorted().toArray();
+                .mapToDouble(c -> logScale ? Math.log(c[column]) : c[column]).toArray();
         if (v.length < OUTLIER_MIN_CELLS) {
             return List.of();
         }
-        double median = median(v);
-        double mad = median(java.util.Arrays.stream(v).map(x -> Math.abs(x - median)).sorted().toArray());
+        double median = purkinje.analysis.DistributionSummary.of(v).median();
+        double mad = purkinje.analysis.DistributionSummary.of(java.util.Arrays.stream(v).map(x -> Math.abs(x - median))
+                .toArray()).median();
         double robustSd = 1.4826 * mad;
         if (!(robustSd > 0)) {
             return List.of();
@@ -213,7 +214,7 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
             }
             double x = logScale ? Math.log(c[column]) : c[column];
             double intervals = c[0] * recordingS - 1;
-            double own = logScale || !(intervals >= 2) ? 0 : x * Math.sqrt((1 + x * x) / (2 * intervals));
+            double own = logScale || !(intervals >= 2) ? 0 : ConditionTerms.cvSamplingSd(x, intervals);
             double z = Math.abs(x - median) / Math.hypot(robustSd, own);
             if (z > OUTLIER_ROBUST_SDS) {
                 out.add(String.format(Locale.ROOT, "%s: data row %d: %s %s is %.0f SDs from the other cells of "
@@ -225,10 +226,6 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
         return out;
     }
 
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
-    }
 
     private static int column(List<String> header, String name, Path file) {
         int i = header.indexOf(name);

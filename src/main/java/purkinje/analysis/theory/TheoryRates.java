@@ -146,7 +146,7 @@ public final class TheoryRates {
     }
 
     public static double rateHz(CellParameters p, NoiseParameters noise, Inputs inputs, double injectedPa) {
-        if (inputs.hasClimbingFibre() || colouredTauRatio(p, noise, inputs) > MAX_COLOURED_TAU_RATIO) {
+        if (inputs.hasClimbingFibre()) {
             return Double.NaN;
         }
         double meanPa = p.iPacePa() + injectedPa + meanSynapticCurrentPa(inputs);
@@ -155,6 +155,10 @@ public final class TheoryRates {
         double[] intensityAndShift = intensityAndShift(p, noise, inputs);
         double intensity = intensityAndShift[0];
         double weightedShift = intensityAndShift[1];
+        double k = intensity == 0 ? 0 : weightedShift / intensity; // sqrt(tau / tau_m) of colouredTauRatio
+        if (k * k > MAX_COLOURED_TAU_RATIO) {
+            return Double.NaN;
+        }
         if (intensity == 0) {
             return DeterministicLif.rateHz(cell(p), mu);
         }
