@@ -51,7 +51,7 @@ final class FigureStyle {
         chart.setPadding(new RectangleInsets(8, 8, 8, 16));
         chart.getTitle().setPaint(TEXT);
         if (subtitle != null && !subtitle.isBlank()) {
-            TextTitle sub = new TextTitle(subtitle, SUBTITLE_FONT);
+            TextTitle sub = new ClauseTitle(subtitle, SUBTITLE_FONT);
             sub.setPaint(TEXT);
             sub.setPadding(new RectangleInsets(2, 0, 6, 0));
             chart.addSubtitle(sub);

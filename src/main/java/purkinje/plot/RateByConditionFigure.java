@@ -217,6 +217,45 @@ public final class RateByConditionFigure {
                 + ", " + FigureStyle.plural(nPerCondition, "cell", "cells") + " each";
     }
 
+    /** One condition's comparison with the reference, as the subtitle shows it (percent; p two-sided). */
+    public record RateChange(String test, String reference, double changePercent, double ciLowPercent,
+                             double ciHighPercent, double mannWhitneyP) {
+    }
+
+    /** Comparisons written in full ({@link #comparisonSubtitle}), one line each, up to this many. */
+    static final int FULL_LINES_UP_TO = 2;
+
+    /**
+     * The statistics subtitle of several comparisons: up to {@link #FULL_LINES_UP_TO} one full line
+     * each; beyond, one short clause per condition after a common head, with the names as under
+     * the axis, so that six comparisons take two lines instead of half the figure, e.g.
+     * {@code "change of the mean rate and Mann-Whitney p against wild-type, 40 cells each: het -12 %
+     * (p = 1.7e-4), no-meis1 -31 % (p = 2.1e-12), ..."} (the confidence intervals are in the report
+     * and comparison.csv).
+     *
+     * @param conditions every condition in display order (for the names under the axis)
+     */
+    public static String comparisonsSubtitle(List<RateChange> changes, int cellsPerCondition, List<String> conditions) {
+        boolean oneReference = changes.stream().map(RateChange::reference).distinct().count() <= 1;
+        if (changes.size() <= FULL_LINES_UP_TO || !oneReference) {
+            return String.join("\n", changes.stream().map(c -> comparisonSubtitle(c.test(), c.reference(),
+                    c.changePercent(), c.ciLowPercent(), c.ciHighPercent(), c.mannWhitneyP(), cellsPerCondition))
+                    .toList());
+        }
+        List<String> labels = tickLabels(conditions);
+        StringBuilder out = new StringBuilder("change of the mean rate and Mann-Whitney p against ")
+                .append(changes.get(0).reference()).append(", ")
+                .append(FigureStyle.plural(cellsPerCondition, "cell", "cells")).append(" each: ");
+        for (int i = 0; i < changes.size(); i++) {
+            RateChange c = changes.get(i);
+            int at = conditions.indexOf(c.test());
+            String change = Double.isFinite(c.changePercent()) ? percent(c.changePercent()) + " %" : "n/a";
+            out.append(i > 0 ? ", " : "").append(at >= 0 ? labels.get(at) : c.test()).append(' ').append(change)
+                    .append(" (").append(pText(c.mannWhitneyP())).append(')');
+        }
+        return out.toString();
+    }
+
     private static String percent(double v) {
         if (!Double.isFinite(v)) {
             return "n/a";

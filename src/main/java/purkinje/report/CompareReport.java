@@ -166,11 +166,12 @@ public final class CompareReport {
                 .toArray())));
         List<Figure> out = new ArrayList<>();
         int cellsPerCondition = rates.values().stream().mapToInt(List::size).max().orElse(0);
-        // one line per condition against the reference
+        // each condition against the reference: a line each, or a clause each beyond two
         String subtitle = comparisons.isEmpty() ? cellsPerCondition + " cells"
-                : String.join("\n", comparisons.stream().map(c -> RateByConditionFigure.comparisonSubtitle(c.test(),
-                        c.reference(), c.changePercent(), c.ciLow(), c.ciHigh(), c.mannWhitneyP(), cellsPerCondition))
-                        .toList());
+                : RateByConditionFigure.comparisonsSubtitle(comparisons.stream()
+                        .map(c -> new RateByConditionFigure.RateChange(c.test(), c.reference(), c.changePercent(),
+                                c.ciLow(), c.ciHigh(), c.mannWhitneyP()))
+                        .toList(), cellsPerCondition, List.copyOf(rates.keySet()));
         out.add(new Figure("rates", RateByConditionFigure.chart(rateRecords, subtitle), 0, RATES_CAPTION));
 
         double durationMs = config.durationMs();
