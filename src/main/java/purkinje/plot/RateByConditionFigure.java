@@ -223,7 +223,7 @@ public final class RateByConditionFigure {
     }
 
     /** Comparisons written in full ({@link #comparisonSubtitle}), one line each, up to this many. */
-    static final int FULL_LINES_UP_TO = 2;
+    public static final int FULL_LINES_UP_TO = 2;
 
     /**
      * The statistics subtitle of several comparisons: up to {@link #FULL_LINES_UP_TO} one full line

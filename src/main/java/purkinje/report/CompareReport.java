@@ -45,6 +45,10 @@ public final class CompareReport {
             + "above the plot gives, for each condition against the first (the reference), the change of the mean rate "
             + "with its 95 % confidence interval and the Mann-Whitney test: when the clouds of dots barely overlap, "
             + "the difference is large compared with how much cells differ from each other.";
+    /** The rates caption where the subtitle has one short clause per condition (no intervals). */
+    static final String RATES_CAPTION_COMPACT = RATES_CAPTION.replace("with its 95 % confidence interval and the "
+            + "Mann-Whitney test", "and the Mann-Whitney p-value (the 95 % confidence intervals of the changes are "
+            + "in the table below and in comparison.json)");
     /** How to read a raster (also the lab's words for it). */
     /** The figures drawn from spikes.csv, as a refusal to draw them names them. */
     static final String SPIKE_FIGURES = "The raster, ISI histogram and population-rate figures were";
@@ -91,6 +95,9 @@ public final class CompareReport {
                     + " Hz on average (" + summary.text(0, "cells") + " cells); there was no second condition to "
                     + "compare with.";
         }
+        if (compact(comparisons)) {
+            return compactHeadline(comparisons);
+        }
         StringBuilder b = new StringBuilder();
         for (Comparison c : comparisons) {
             String direction = c.changePercent() < 0 ? "less" : "more";
@@ -112,6 +119,33 @@ public final class CompareReport {
                     RateByConditionFigure.pText(c.mannWhitneyP()), each));
         }
         return b.toString();
+    }
+
+    /**
+     * Whether the comparisons are written one short clause each (in the headline and the rates
+     * figure's subtitle): more than {@link RateByConditionFigure#FULL_LINES_UP_TO}, against one
+     * reference, with equal cell counts and a defined change (full sentences would fill a screen).
+     */
+    static boolean compact(List<Comparison> comparisons) {
+        return comparisons.size() > RateByConditionFigure.FULL_LINES_UP_TO
+                && comparisons.stream().map(Comparison::reference).distinct().count() == 1
+                && comparisons.stream().allMatch(c -> c.testCells() == c.referenceCells()
+                        && Double.isFinite(c.changePercent()));
+    }
+
+    /** "Mean per-cell rates against the wt cells (15.4 Hz), 40 cells each, with Mann-Whitney p: a 13.5 Hz (12 % less, p = 1.7e-4); ..." */
+    private static String compactHeadline(List<Comparison> comparisons) {
+        Comparison first = comparisons.get(0);
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "Mean per-cell rates against the %s cells (%s Hz), %d cells each, with Mann-Whitney p: ",
+                display(first.reference()), Numbers.value(first.referenceMeanHz()), first.testCells()));
+        for (int i = 0; i < comparisons.size(); i++) {
+            Comparison c = comparisons.get(i);
+            b.append(i > 0 ? "; " : "").append(String.format(Locale.ROOT, "%s %s Hz (%s %% %s, %s)", display(c.test()),
+                    Numbers.value(c.testMeanHz()), Numbers.percent(c.changePercent()),
+                    c.changePercent() < 0 ? "less" : "more", RateByConditionFigure.pText(c.mannWhitneyP())));
+        }
+        return b.append('.').toString();
     }
 
     /** "meis1-reduced" -> "meis1-reduced"; only a display hook (names are the user's). */
@@ -172,7 +206,8 @@ public final class CompareReport {
                         .map(c -> new RateByConditionFigure.RateChange(c.test(), c.reference(), c.changePercent(),
                                 c.ciLow(), c.ciHigh(), c.mannWhitneyP()))
                         .toList(), cellsPerCondition, List.copyOf(rates.keySet()));
-        out.add(new Figure("rates", RateByConditionFigure.chart(rateRecords, subtitle), 0, RATES_CAPTION));
+        out.add(new Figure("rates", RateByConditionFigure.chart(rateRecords, subtitle), 0,
+                comparisons.size() > RateByConditionFigure.FULL_LINES_UP_TO ? RATES_CAPTION_COMPACT : RATES_CAPTION));
 
         double durationMs = config.durationMs();
         // read only for figures and into primitive arrays: spikes.csv of a long run can outgrow the heap

@@ -29,6 +29,7 @@ public final class ReportPage {
             .kind { color: #666; margin: 0; font-size: 0.9em; text-transform: uppercase; letter-spacing: 0.05em; }
             .headline { font-size: 1.2em; font-weight: 600; background: #eef5fb; border-left: 5px solid #0072B2;
                         padding: 12px 16px; margin: 0.8em 0 1.2em; }
+            .nowrap { white-space: nowrap; }
             figure { margin: 0 0 2em; }
             figure img { display: block; max-width: 100%; height: auto; border: 1px solid #e3e3e3; }
             figcaption { margin-top: 0.5em; font-size: 0.95em; color: #333; }
@@ -68,7 +69,8 @@ public final class ReportPage {
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         h.append("<header>\n<p class=\"kind\">purkinje ").append(Html.esc(content.kind())).append(" result</p>\n")
                 .append("<h1>").append(Html.esc(content.title())).append("</h1>\n</header>\n");
-        h.append("<p class=\"headline\" id=\"headline\">").append(Html.esc(content.headline())).append("</p>\n");
+        h.append("<p class=\"headline\" id=\"headline\">").append(Html.keepNumbersWhole(Html.esc(content.headline())))
+                .append("</p>\n");
 
         h.append("<section id=\"figures\">\n<h2>Figures</h2>\n");
         if (figures.isEmpty()) {
