@@ -231,7 +231,7 @@ public final class RateByConditionFigure {
      * the axis, so that six comparisons take two lines instead of half the figure, e.g.
      * {@code "change of the mean rate and Mann-Whitney p against wild-type, 40 cells each: het -12 %
      * (p = 1.7e-4), no-meis1 -31 % (p = 2.1e-12), ..."} (the confidence intervals are in the report
-     * and comparison.csv).
+     * and comparison.json).
      *
      * @param conditions every condition in display order (for the names under the axis)
      */
