@@ -82,19 +82,20 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
             throw new ConfigException(file + " has an unterminated quoted value (an odd number of \" characters); "
                     + "close the quotes or remove them");
         }
-        List<List<String>> records = Tables.records(text.replace("\uFEFF", ""));
+        List<Tables.Numbered> records = Tables.numberedRecords(text.replace("\uFEFF", ""));
         if (records.isEmpty()) {
             throw new ConfigException(file + " is empty; it needs a header row 'condition,rate_hz[,isi_cv]' and one "
                     + "row per cell");
         }
-        List<String> header = records.get(0).stream().map(String::trim).toList();
+        List<String> header = records.get(0).values().stream().map(String::trim).toList();
         int cCondition = column(header, "condition", file);
         int cRate = column(header, "rate_hz", file);
         int cCv = header.indexOf("isi_cv");
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
         for (int i = 1; i < records.size(); i++) {
-            List<String> cells = records.get(i);
-            String where = file + ": data row " + i;
+            List<String> cells = records.get(i).values();
+            long line = records.get(i).line();
+            String where = file + " line " + line;
             if (cells.size() != header.size()) {
                 throw new ConfigException(where + " has " + cells.size() + " values but the header has "
                         + header.size() + " columns; give every row the same columns");
@@ -128,7 +129,7 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
                             + "recording length", where, spikes, purkinje.io.Quantities.formatNumber(recordingMs / 1000)));
                 }
             }
-            rows.computeIfAbsent(condition, k -> new ArrayList<>()).add(new double[] {rate, cv, i});
+            rows.computeIfAbsent(condition, k -> new ArrayList<>()).add(new double[] {rate, cv, line});
         }
         if (rows.isEmpty()) {
             throw new ConfigException(file + " has a header but no cells; give one row per recorded cell");
@@ -217,9 +218,9 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
             double own = logScale || !(intervals >= 2) ? 0 : ConditionTerms.cvSamplingSd(x, intervals);
             double z = Math.abs(x - median) / Math.hypot(robustSd, own);
             if (z > OUTLIER_ROBUST_SDS) {
-                out.add(String.format(Locale.ROOT, "%s: data row %d: %s %s is %.0f SDs from the other cells of "
+                out.add(String.format(Locale.ROOT, "%s line %d: %s %s is %.0f SDs from the other cells of "
                         + "'%s' (median %.3g); one such cell can decide the fit's verdict: check it, or fit without it",
-                        file, (int) c[2], name, purkinje.io.Quantities.formatNumber(c[column]), z, condition,
+                        file, (long) c[2], name, purkinje.io.Quantities.formatNumber(c[column]), z, condition,
                         logScale ? Math.exp(median) : median));
             }
         }

@@ -184,10 +184,22 @@ public final class Tables {
      * value (a file whose writer was killed) ends the list: it and anything after it are dropped.
      */
     public static List<List<String>> records(String text) {
-        List<List<String>> out = new ArrayList<>();
+        return numberedRecords(text).stream().map(Numbered::values).toList();
+    }
+
+    /** A record of a CSV text and the line of the text it ends on (1: the first line). */
+    public record Numbered(List<String> values, long line) {
+    }
+
+    /**
+     * As {@link #records}, each record with its line in the text, for messages that point the
+     * user to it (blank lines and a value spanning lines counted as an editor counts them).
+     */
+    public static List<Numbered> numberedRecords(String text) {
+        List<Numbered> out = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
             for (CSVRecord r : parser) {
-                out.add(r.toList());
+                out.add(new Numbered(r.toList(), parser.getCurrentLineNumber()));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             // an unterminated quoted value: the records before it are complete

@@ -138,13 +138,15 @@ class FitCommandTest {
     @CsvSource(delimiter = '|', value = {
         "condition,rate\\nwild-type,12 | has no column 'rate_hz'",
         "condition,rate_hz\\n@5wild-type,12@5mutant,-3 | rate_hz -3 is not a rate",
+        // the line an editor shows, blank lines counted (it said "data row 6", the sixth record after the header)
+        "condition,rate_hz\\n\\n@5wild-type,12@5mutant,-3 | data.csv line 8: rate_hz -3 is not a rate",
         "condition,rate_hz\\n@5wild-type,12@5mutant,NaN | rate_hz NaN is not a rate",
         "condition,rate_hz\\n@5wild-type,12@4mutant,9 | condition 'mutant' has 4 cells; the fit needs at least 5",
         "condition,rate_hz\\n@5wild-type,12 | the fit needs a reference (wild type) and at least one other condition",
         "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,abc | isi_cv 'abc' is not a number",
         "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,NaN | isi_cv is missing or NaN although the cell fired",
         // the line quoted the whole data file (every row) where it meant the bad value
-        "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,-0.2 | data row 6: isi_cv -0.2 is not a coefficient of variation; give",
+        "condition,rate_hz,isi_cv\\n@5wild-type,12,0.2@5mutant,9,-0.2 | data.csv line 7: isi_cv -0.2 is not a coefficient of variation; give",
         " | is empty",
         "condition,rate_hz\\n\"wild-type,12 | has an unterminated quoted value",
         "condition,rate_hz\\n@5wild-type,12@5mutant,9 | all 5 firing cells of condition 'wild-type' have rate_hz 12; the fit needs the cells' own measured rates",
@@ -178,7 +180,7 @@ class FitCommandTest {
         assertEquals(2, r.exit(), r.err());
         // the cell is named first (a warning), then the one line of the failure
         assertEquals(2, r.errLines().size(), r.err());
-        assertTrue(r.errLines().get(0).matches("purkinje: warning: .*outlier.csv: data row 1: rate_hz 900 is [0-9]+ "
+        assertTrue(r.errLines().get(0).matches("purkinje: warning: .*outlier.csv line 2: rate_hz 900 is [0-9]+ "
                 + "SDs from the other cells of 'wild-type' .*"), r.errLines().get(0));
         assertTrue(r.errLines().get(1).contains("found no maximum of the likelihood in 1500 evaluations; the data may "
                 + "hold an outlier"), r.err());
@@ -279,7 +281,7 @@ class FitCommandTest {
                 dir.resolve("oi").toString(), "--check-seeds", "0", "--no-figures", "--quiet");
         assertEquals(0, r.exit(), r.err());
         assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.errLines().get(0).matches("purkinje: warning: .*one-irregular.csv: data row 49: isi_cv 1.5 is "
+        assertTrue(r.errLines().get(0).matches("purkinje: warning: .*one-irregular.csv line 50: isi_cv 1.5 is "
                 + "[0-9]+ SDs from the other cells of '" + f[0] + "' \\(median 0\\.1[0-9]+\\); one such cell "
                 + "can decide the fit's verdict: check it, or fit without it"), r.errLines().get(0));
         CommandLineTest.Run clean = CommandLineTest.run("fit", "--data", "configs/fit-example.csv", "--out",
