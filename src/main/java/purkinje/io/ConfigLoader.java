@@ -2,7 +2,6 @@ package purkinje.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -123,11 +122,7 @@ public final class ConfigLoader {
             throw new ConfigException(source + ": larger than 1 MiB, which no config is (a config is a few kB of "
                     + "text)");
         }
-        try (Reader r = new java.io.StringReader(text)) {
-            return ConfigTree.parse(r, source);
-        } catch (IOException e) {
-            throw new ConfigException(source + ": " + e.getMessage());
-        }
+        return ConfigTree.parse(text, source);
     }
 
     private static String defaultName(Path file) {

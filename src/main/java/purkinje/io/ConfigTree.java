@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,8 +63,8 @@ public final class ConfigTree {
     }
 
     /** Parses a YAML document; the root must be a mapping (an empty document gives an empty one). */
-    public static MapNode parse(Reader reader, String source) {
-        try (JsonParser p = new YAMLFactory().createParser(reader)) {
+    public static MapNode parse(String text, String source) {
+        try (JsonParser p = new YAMLFactory().createParser(new StringReader(text))) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 return new MapNode(Map.of(), Map.of(), 1);
@@ -86,13 +86,23 @@ public final class ConfigTree {
             if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
                 line = y.getProblemMark().getLine() + 1;
                 if (y.getProblem() != null && (y.getProblem().contains("TAB") || y.getProblem().contains("\\t"))) {
-                    throw new ConfigException(source + ":" + line + ": a tab character; YAML indents with spaces only "
-                            + "(replace the tab by spaces)");
+                    throw new ConfigException(source + ":" + line + ": " + tabProblem(text, line));
                 }
             }
             throw new ConfigException(source + (line > 0 ? ":" + line : "") + ": not valid YAML (" + msg
                     + "); check indentation and colons");
         }
+    }
+
+    /** What a tab on line {@code line} of the text is doing wrong: indenting, or separating a key from its value. */
+    static String tabProblem(String text, int line) {
+        String l = text.lines().skip(line - 1L).findFirst().orElse("");
+        int tab = l.indexOf('\t');
+        if (tab < 0 || l.substring(0, tab).isBlank()) {
+            return "a tab character in the indentation; YAML indents with spaces only (replace the tab by spaces)";
+        }
+        return "a tab character after '" + l.substring(0, tab).strip() + "'; YAML takes only spaces between a key "
+                + "and its value (replace the tab by a space)";
     }
 
     private static Node read(JsonParser p, JsonToken t, String source) throws IOException {
