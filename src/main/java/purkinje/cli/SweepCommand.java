@@ -84,7 +84,13 @@ final class SweepCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw keptOnWriteFailure(e, out);
         }
-        if (!run.quiet) {
+        if (o.selected() == 0) { // a shard beyond the points (array jobs of more tasks than points): not an error
+            System.err.printf(Locale.ROOT, "purkinje: warning: %s holds none of the sweep's %d points, so nothing was "
+                    + "simulated; %s is written all the same (empty, so that 'purkinje merge' of every shard works); use at "
+                    + "most %d shards%n",
+                    selection.describe(), plan.size(), CompareRunner.displayPath(o.folder()), plan.size());
+        }
+        if (!run.quiet && o.selected() > 0) {
             printSummary(plan, o.rows(), System.out);
             System.out.printf(Locale.ROOT, "%d of %d points (%s): %d simulated now, %d already done%n", o.selected(),
                     plan.size(), selection.describe(), o.simulated(), o.resumed());
@@ -138,25 +144,56 @@ final class SweepCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    /** A short table: at most 20 rows, then a count of the rest. */
+    /** Rows of the console table; the rest are counted (points.csv has them all). */
+    static final int SUMMARY_ROWS = 20;
+
+    /**
+     * A short table: at most {@link #SUMMARY_ROWS} rows, then a count of the rest. Columns are as
+     * wide as their longest entry; swept values show 6 significant digits (0.166667, where
+     * points.csv keeps 0.16666666666666666 exactly).
+     */
     static void printSummary(SweepPlan plan, List<PointRow> rows, java.io.PrintStream out) {
+        List<PointRow> shown = rows.subList(0, Math.min(rows.size(), SUMMARY_ROWS));
+        int[] widths = new int[plan.parameters().size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = plan.parameters().get(c).column().length();
+            for (PointRow r : shown) {
+                widths[c] = Math.max(widths[c], consoleValue(r.values()[c]).length());
+            }
+        }
+        int conditionWidth = Math.max("condition".length(), shown.stream().mapToInt(r -> r.condition().length())
+                .max().orElse(0));
         StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%6s", "point"));
-        plan.parameters().forEach(p -> h.append(String.format(Locale.ROOT, " %18s", p.column())));
-        h.append(String.format(Locale.ROOT, " %-16s %10s %8s %10s", "condition", "rate (Hz)", "SEM", "theory"));
+        for (int c = 0; c < widths.length; c++) {
+            h.append(' ').append(pad(plan.parameters().get(c).column(), widths[c]));
+        }
+        h.append(' ').append(String.format(Locale.ROOT, "%-" + conditionWidth + "s %10s %8s %10s", "condition",
+                "rate (Hz)", "SEM", "theory"));
         out.println(h);
-        int shown = 0;
-        for (PointRow r : rows) {
-            if (shown++ == 20) {
-                out.println("... " + (rows.size() - 20) + " more rows in points.csv");
-                break;
-            }
+        for (PointRow r : shown) {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%6d", r.point()));
-            for (double v : r.values()) {
-                b.append(String.format(Locale.ROOT, " %18s", Quantities.formatNumber(v))); // as in points.csv's config form
+            for (int c = 0; c < widths.length; c++) {
+                b.append(' ').append(pad(consoleValue(r.values()[c]), widths[c]));
             }
-            b.append(String.format(Locale.ROOT, " %-16s %10.3f %8s %10s", r.condition(), r.meanRateHz(),
-                    orNotAvailable(r.semRateHz()), orNotAvailable(r.theoryRateHz())));
+            b.append(' ').append(String.format(Locale.ROOT, "%-" + conditionWidth + "s %10.3f %8s %10s", r.condition(),
+                    r.meanRateHz(), orNotAvailable(r.semRateHz()), orNotAvailable(r.theoryRateHz())));
             out.println(b);
         }
+        if (rows.size() > SUMMARY_ROWS) {
+            out.println("... " + (rows.size() - SUMMARY_ROWS) + " more rows in points.csv");
+        }
+    }
+
+    private static String pad(String s, int width) {
+        return " ".repeat(Math.max(0, width - s.length())) + s;
+    }
+
+    /** A swept value for the console: 6 significant digits, without trailing zeros (0.166667, 0.5, 1, 2.5e-05). */
+    static String consoleValue(double v) {
+        if (!Double.isFinite(v) || v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Quantities.formatNumber(v);
+        }
+        String s = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toString();
+        return s.replace("E-", "e-").replace("E+", "e+");
     }
 }

@@ -40,6 +40,36 @@ class SweepCommandTest {
         return Files.readAllLines(folder.resolve("points.csv"));
     }
 
+    /**
+     * The console table: swept values of a grid in thirds were printed in full (0.3333333333333333,
+     * 19 characters) and pushed their row out of the header's columns; a shard beyond the points
+     * printed an empty table and said nothing.
+     */
+    @Test
+    void consoleTableKeepsItsColumnsAndAnEmptyShardIsNamed() throws IOException {
+        String c = config("name: thirds\nseed: 3\nduration: 1 s\ncells_per_condition: 2\nsweep:\n  design: grid\n"
+                + "  parameters:\n    meis1_dosage: {from: 0, to: 1, steps: 4}\n").toString();
+        CommandLineTest.Run r = CommandLineTest.run("sweep", c, "--out", dir.resolve("thirds").toString(), "--no-figures");
+        assertEquals(0, r.exit(), r.err());
+        List<String> table = r.out().lines().filter(l -> l.matches(" *(point +swept|[0-9]+ +[0-9.]+ ).*")).toList();
+        assertEquals(1 + 4 * 2, table.size(), r.out());
+        assertTrue(table.get(3).matches(" +1 +0\\.333333 wild-type .*"), table.get(3));
+        int rateEnd = table.get(0).indexOf("rate (Hz)") + "rate (Hz)".length();
+        for (String row : table.subList(1, table.size())) { // every rate ends under the header's "rate (Hz)"
+            assertEquals(' ', row.charAt(rateEnd), row);
+            assertTrue(Character.isDigit(row.charAt(rateEnd - 1)), row);
+        }
+        assertTrue(rows(dir.resolve("thirds")).get(3).startsWith("1,0.3333333333333333,"), "points.csv keeps it exact");
+
+        CommandLineTest.Run empty = CommandLineTest.run("sweep", c, "--shard", "5/6", "--out",
+                dir.resolve("shard-5").toString(), "--no-figures");
+        assertEquals(0, empty.exit(), empty.err());
+        assertTrue(empty.err().contains("warning: shard 5/6 holds none of the sweep's 4 points, so nothing was "
+                + "simulated"), empty.err());
+        assertTrue(empty.err().contains("use at most 4 shards"), empty.err());
+        assertFalse(empty.out().contains("rate (Hz)"), "no empty table: " + empty.out());
+    }
+
     @Test
     void fullSweepPointReRunsShardsAndMergeAgree() throws IOException {
         String c = config(SWEEP).toString();
