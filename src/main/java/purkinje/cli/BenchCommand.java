@@ -79,8 +79,25 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress or summary output; errors still go to stderr.")
     boolean quiet;
 
+    @Option(names = "--force", description = "Replace a result of another command in the output folder (an "
+            + "earlier bench result there is replaced without it).")
+    boolean force;
+
     @Spec
     CommandSpec spec;
+
+    /** The command that wrote the result in {@code folder} ("" if its manifest names none), or null if there is none. */
+    static String resultCommand(Path folder) {
+        Path manifest = folder.resolve(OutputFolder.MANIFEST);
+        if (!OutputFolder.isResultFolder(folder)) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(manifest.toFile()).path("command").asText("");
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
 
     /** One condition's mean rate over its cells, with the theory of analysis.theory where it applies (else null). */
     record ConditionRate(String name, int cells, double rateHz, Double theoryHz) {
@@ -101,6 +118,12 @@ final class BenchCommand implements Callable<Integer> {
                 RunEstimate.BYTES_PER_CELL_ENGINE_ONLY)
                 .checkAndWarn(Double.NaN);
         Path target = out != null ? out : DEFAULT_OUT;
+        String earlier = resultCommand(target);
+        if (!force && earlier != null && !earlier.equals("bench")) { // "replacing an earlier bench result": only that
+            throw new ConfigException("output folder " + target + " holds a " + (earlier.isEmpty() ? "purkinje"
+                    : "'" + earlier + "'") + " result, not a bench result; choose another --out (or add --force to "
+                    + "replace it)");
+        }
         try (OutputFolder folder = OutputFolder.prepare(target, true)) { // refuses a folder the tool did not write
             Ensemble ensemble = CompareExperiment.ensemble(rc);
             SimulationSettings settings = CompareExperiment.settings(rc, ensemble, nThreads);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +67,25 @@ class BenchCommandTest {
                 foreign.toString(), "--quiet"));
         assertEquals("keep me", Files.readString(foreign.resolve("chapter1.tex")));
         assertFalse(Files.exists(foreign.resolve("bench.json")));
+    }
+
+    /** A compare result given as --out was replaced by bench.json without a word (its tables and figures lost). */
+    @Test
+    void refusesAnotherCommandsResultWithoutForce() throws IOException {
+        Path compare = dir.resolve("compare");
+        assertEquals(0, run("compare", "--config", "configs/demo.yaml", "--cells", "2", "--duration", "100 ms",
+                "--out", compare.toString(), "--quiet", "--no-figures"));
+        CommandLineTest.Run r = CommandLineTest.run("bench", "--cells", "2", "--duration", "10 ms", "--repeat", "1",
+                "--out", compare.toString(), "--quiet");
+        assertEquals(ExitCodes.BAD_INPUT, r.exit(), r.err());
+        assertEquals(List.of("purkinje: output folder " + compare + " holds a 'compare' result, not a bench result; "
+                + "choose another --out (or add --force to replace it)"), r.errLines());
+        assertTrue(Files.isRegularFile(compare.resolve("cells.csv")), "the compare result is kept");
+        assertFalse(Files.exists(compare.resolve("bench.json")));
+        assertEquals(0, run("bench", "--cells", "2", "--duration", "10 ms", "--repeat", "1", "--out",
+                compare.toString(), "--quiet", "--force"));
+        assertTrue(Files.isRegularFile(compare.resolve("bench.json")));
+        assertFalse(Files.exists(compare.resolve("cells.csv")), "--force replaces the whole folder");
     }
 
     @ParameterizedTest
