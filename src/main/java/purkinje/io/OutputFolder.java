@@ -434,6 +434,52 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes {@value #FILE_LIST} of a result written in place (a sweep): every file under the
+     * folder's top-level names {@code toolNames}, so that a later --force (of any command) replaces
+     * exactly these and keeps the user's own files.
+     */
+    public static void writeToolFileList(Path folder, Set<String> toolNames) {
+        try {
+            List<String> names = new ArrayList<>();
+            for (String rel : relativeFiles(folder)) {
+                if (toolNames.contains(rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : rel)) {
+                    names.add(rel);
+                }
+            }
+            Path tmp = Files.createTempFile(folder, FILE_LIST, ".tmp");
+            Files.writeString(tmp, String.join("\n", names) + "\n", StandardCharsets.UTF_8);
+            move(tmp, folder.resolve(FILE_LIST));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + folder.resolve(FILE_LIST), e);
+        }
+    }
+
+    /**
+     * Deletes the files an earlier result in {@code folder} lists in its {@value #FILE_LIST}, the
+     * list itself, and folders left empty by that: for a result written in place over another
+     * (a sweep with --force over a compare result), which would otherwise mix the two.
+     */
+    public static void deleteListedToolFiles(Path folder) throws IOException {
+        Path list = folder.resolve(FILE_LIST);
+        if (!Files.isRegularFile(list)) {
+            return;
+        }
+        Path root = folder.toAbsolutePath().normalize();
+        for (String rel : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+            Path f = root.resolve(rel).normalize();
+            if (rel.isBlank() || !f.startsWith(root) || f.equals(root)) {
+                continue; // a list edited by hand never reaches outside the folder
+            }
+            Files.deleteIfExists(f);
+            for (Path d = f.getParent(); d != null && !d.equals(root) && d.startsWith(root) && isEmpty(d);
+                 d = d.getParent()) {
+                Files.delete(d);
+            }
+        }
+        Files.deleteIfExists(list);
+    }
+
     /** Moves the files of {@code old} that the tool did not write into {@code target}. */
     private static void carryUserFiles(Path old, Path target, Set<String> toolFiles) throws IOException {
         Path list = old.resolve(FILE_LIST);

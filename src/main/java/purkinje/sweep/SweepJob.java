@@ -173,6 +173,8 @@ public final class SweepJob {
                                       int threads, Path folder) {
         ResultLog.replaceAtomically(folder.resolve(SweepOutputs.MANIFEST), SweepOutputs.manifestText(
                 SweepOutputs.manifest(plan, info, selection, selected, status, threads, Map.of())));
+        // with every status, so that a later --force over even an unfinished sweep replaces all of it
+        OutputFolder.writeToolFileList(folder, SweepOutputs.FILES);
     }
 
     /** Reads a sweep folder's manifest, or explains why it is not one. */
@@ -213,6 +215,7 @@ public final class SweepJob {
 
     /** Removes what an earlier run of the tool wrote (only its own names), keeping a user's files. */
     private static void clearToolFiles(Path folder) throws IOException {
+        OutputFolder.deleteListedToolFiles(folder); // an earlier result of any command, as its list names it
         try (DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
             for (Path p : s) {
                 String name = p.getFileName().toString();

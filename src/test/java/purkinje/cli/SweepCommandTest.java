@@ -70,6 +70,34 @@ class SweepCommandTest {
         assertFalse(empty.out().contains("rate (Hz)"), "no empty table: " + empty.out());
     }
 
+    /**
+     * --force between a sweep and another command replaces the whole earlier result and keeps the
+     * user's files: a sweep folder had no list of its files, so compare --force over it kept
+     * points.csv and the heatmaps beside the new tables; sweep --force over a compare result kept
+     * cells.csv and its figures.
+     */
+    @Test
+    void forceBetweenSweepAndCompareReplacesTheWholeResult() throws IOException {
+        String c = config(SWEEP).toString();
+        Path folder = dir.resolve("both");
+        assertEquals(0, run("sweep", c, "--out", folder.toString(), "--quiet"));
+        Files.writeString(folder.resolve("notes.txt"), "mine");
+        assertEquals(0, run("compare", "--config", "configs/demo.yaml", "--cells", "2", "--duration", "100 ms",
+                "--out", folder.toString(), "--force", "--quiet"));
+        assertTrue(Files.isRegularFile(folder.resolve("cells.csv")));
+        assertFalse(Files.exists(folder.resolve("points.csv")), "the sweep's table is gone");
+        assertFalse(Files.exists(folder.resolve("figures/heatmap-wild-type.svg")), "and its figures");
+        assertEquals("mine", Files.readString(folder.resolve("notes.txt")));
+
+        assertEquals(0, run("sweep", c, "--out", folder.toString(), "--force", "--quiet"));
+        assertTrue(Files.isRegularFile(folder.resolve("points.csv")));
+        assertFalse(Files.exists(folder.resolve("cells.csv")), "the compare result's tables are gone");
+        assertFalse(Files.exists(folder.resolve("figures/raster.png")), "and its figures");
+        assertEquals("mine", Files.readString(folder.resolve("notes.txt")));
+        assertTrue(Files.readAllLines(folder.resolve(".purkinje-files")).containsAll(List.of("manifest.json",
+                "points.csv", "report.html", "figures/heatmap-wild-type.svg")));
+    }
+
     @Test
     void fullSweepPointReRunsShardsAndMergeAgree() throws IOException {
         String c = config(SWEEP).toString();
