@@ -86,9 +86,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (o.selected() == 0) { // a shard beyond the points (array jobs of more tasks than points): not an error
             System.err.printf(Locale.ROOT, "purkinje: warning: %s holds none of the sweep's %d points, so nothing was "
-                    + "simulated; %s is written all the same (empty, so that 'purkinje merge' of every shard works); use at "
-                    + "most %d shards%n",
-                    selection.describe(), plan.size(), CompareRunner.displayPath(o.folder()), plan.size());
+                    + "simulated; %s is written all the same (empty, so that 'purkinje merge' of every shard works); %s%n",
+                    selection.describe(), plan.size(), CompareRunner.displayPath(o.folder()), selection.points() == null
+                            ? "use at most " + plan.size() + " shards" : "--points and --shard have no point in common");
         }
         if (!run.quiet && o.selected() > 0) {
             printSummary(plan, o.rows(), System.out);

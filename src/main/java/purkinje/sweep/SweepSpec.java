@@ -172,9 +172,6 @@ public final class SweepSpec {
                 throw err.at(line, "sweep: the grid has more than " + MAX_POINTS + " points; use fewer values");
             }
         }
-        if (samples > MAX_POINTS) {
-            throw err.at(sn.line(), "sweep.samples: at most " + MAX_POINTS + ", was " + samples);
-        }
         checkOverlap(axes, lines, err);
         return new SweepSpec(design, samples, axes, lines);
     }
@@ -278,15 +275,19 @@ public final class SweepSpec {
         }
     }
 
+    /**
+     * A whole number from 1 to {@link #MAX_POINTS} (steps and samples: a sweep has no more points),
+     * checked before anything is allocated for it.
+     */
     private static int positiveInt(Node n, String field, Errors err) {
         if (n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.NUMBER && s.text().matches("\\d+")) {
-            try {
-                int v = Integer.parseInt(s.text());
-                if (v >= 1) {
-                    return v;
-                }
-            } catch (NumberFormatException ignored) {
-                // too large: falls through to the message
+            java.math.BigInteger v = new java.math.BigInteger(s.text());
+            if (v.compareTo(java.math.BigInteger.valueOf(MAX_POINTS)) > 0) {
+                throw err.at(n.line(), field + ": at most " + MAX_POINTS + " (the most points a sweep has), was "
+                        + s.text() + "; use fewer");
+            }
+            if (v.signum() > 0) {
+                return v.intValueExact();
             }
         }
         throw err.at(n.line(), field + ": expected a whole number of at least 1, was '"

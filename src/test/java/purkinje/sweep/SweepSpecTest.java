@@ -112,6 +112,10 @@ class SweepSpecTest {
             {"  design: lhs\n  parameters:\n    meis1_dosage: {from: 0, to: 1}\n", "the lhs design needs the number of points"},
             {"  design: random\n  samples: 4\n  parameters:\n    meis1_dosage: {from: 0, to: 1, steps: 3}\n", "applies to grid designs only"},
             {"  design: cube\n  parameters:\n    meis1_dosage: [0]\n", "'cube' is not a design"},
+            // the grid's values were allocated first: 1e9 steps ended in OutOfMemoryError (exit 1), 2^31 said "at least 1"
+            {"  parameters:\n    meis1_dosage: {from: 0, to: 1, steps: 1000000000}\n", "meis1_dosage.steps: at most 10000000 (the most points a sweep has), was 1000000000; use fewer"},
+            {"  parameters:\n    meis1_dosage: {from: 0, to: 1, steps: 2147483648}\n", "meis1_dosage.steps: at most 10000000"},
+            {"  design: lhs\n  samples: 99999999999999999999\n  parameters:\n    meis1_dosage: {from: 0, to: 1}\n", "sweep.samples: at most 10000000"},
             {"  parameters:\n    meis1_dosage: [0, 1.5]\n", "sweep point 1 (meis1_dosage = 1.5): meis1_dosage of condition"},
             {"  parameters:\n    dt: [0.1 ms, 2 ms]\n", "sweep point 1 (dt = 2 ms): dt (2 ms) must not exceed t_ref"},
         };
