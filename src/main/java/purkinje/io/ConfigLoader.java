@@ -37,13 +37,17 @@ import purkinje.model.RunConfig;
 import purkinje.model.Unit;
 
 /**
- * Reads a run config (CONFIG.md) into a validated {@link RunConfig}. Omitted fields take the
+ * Reads a run config (README, "Config files") into a validated {@link RunConfig}. Omitted fields take the
  * defaults of MODEL.md, field by field (so {@code heterogeneity: {tau_m: 0.05}} keeps the default
  * I_pace variability; write {@code I_pace: 0} to remove it). Every problem becomes a one-line
  * {@link ConfigException} naming the file, line, field and fix.
  */
 public final class ConfigLoader {
-    /** Defaults of fields MODEL.md does not fix (CONFIG.md's example values). */
+    /** Top-level blocks that only one command reads, by the command (and what it makes): named as such elsewhere. */
+    static final Map<String, String> OTHER_COMMANDS_BLOCKS = Map.of("fi", "an f-I curve config ('purkinje fi')",
+            "sweep", "a sweep config ('purkinje sweep')");
+
+    /** Defaults of fields MODEL.md does not fix (the README's example values). */
     public static final long DEFAULT_SEED = 20261126L;
     public static final double DEFAULT_DURATION_MS = 20_000;
     public static final double DEFAULT_DT_MS = 0.1;
@@ -251,6 +255,11 @@ public final class ConfigLoader {
                 String key = e.getKey();
                 Field field = schema.get(key);
                 int line = node.keyLines().get(key);
+                if (field == null && prefix.isEmpty() && OTHER_COMMANDS_BLOCKS.containsKey(key)) {
+                    // a block of another command's config, not a typo: "did you mean 'dt'?" misled
+                    throw error(line, "'" + key + "' is the block of " + OTHER_COMMANDS_BLOCKS.get(key)
+                            + "; run that command with this config, or remove the block to use the rest here");
+                }
                 if (field == null) {
                     throw error(line, "unknown key '" + prefix + key + "'; did you mean '" + prefix
                             + ConfigSchema.nearest(key, schema.keySet()) + "'?");

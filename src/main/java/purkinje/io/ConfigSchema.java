@@ -6,7 +6,7 @@ import purkinje.model.CellParameter;
 import purkinje.model.Unit;
 
 /**
- * The keys a run config may hold (CONFIG.md), each with the kind of value it takes. Used to reject
+ * The keys a run config may hold (README, "Config files"), each with the kind of value it takes. Used to reject
  * unknown keys (naming the nearest valid one) before any value is read.
  */
 public final class ConfigSchema {

@@ -18,7 +18,7 @@ import purkinje.io.ConfigTree.ScalarNode;
 import purkinje.io.Quantities;
 
 /**
- * The {@code sweep} block of a config (CONFIG.md): a design and, per swept parameter, a value
+ * The {@code sweep} block of a config (README, "Config files"): a design and, per swept parameter, a value
  * list or bounds. Generates the design's points, each a vector of values in the parameters' units.
  *
  * <ul>
@@ -113,7 +113,8 @@ public final class SweepSpec {
     public static SweepSpec parse(Node node, MapNode tree, String source) {
         Errors err = new Errors(source);
         if (node == null) {
-            throw new ConfigException(source + ": no 'sweep' block; a sweep config needs one (see CONFIG.md)");
+            throw new ConfigException(source + ": no 'sweep' block; a sweep config needs one (README, 'Parameter sweeps and "
+                    + "clusters'; e.g. configs/sweep-dosage.yaml)");
         }
         if (!(node instanceof MapNode root)) {
             throw err.at(node.line(), "sweep: expected a block with design, samples and parameters");
