@@ -116,10 +116,18 @@ final class FiCommand implements Callable<Integer> {
         double fromPa = from != null ? option("--from", from) : v.quantity(block, "from", fields, "fi.", DEFAULT_FROM_PA);
         double toPa = to != null ? option("--to", to) : v.quantity(block, "to", fields, "fi.", DEFAULT_TO_PA);
         long n = steps != null ? steps : v.integer(block, "steps", DEFAULT_STEPS, "fi.");
+        if (n < 1) { // named as the user gave it (it said "was -1" for any negative value)
+            Integer line = block == null ? null : block.keyLines().get("steps");
+            throw new ConfigException((steps != null ? "--steps" : loaded.source() + (line != null ? ":" + line : "")
+                    + ": fi.steps") + " must be at least 1 (the number of currents), was " + n);
+        }
         try {
-            return new FiExperiment.Currents(fromPa, toPa, (int) Math.max(Math.min(n, Integer.MAX_VALUE), -1));
+            return new FiExperiment.Currents(fromPa, toPa, (int) Math.min(n, Integer.MAX_VALUE));
         } catch (InvalidParameterException e) {
-            throw new ConfigException(e.getMessage());
+            // a range that runs backwards or is empty: from the options, or from the config's fi block
+            boolean options = from != null || to != null;
+            throw new ConfigException((options ? "" : loaded.source() + (block != null ? ":" + block.line() : "")
+                    + ": ") + e.getMessage());
         }
     }
 

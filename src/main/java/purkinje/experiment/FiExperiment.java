@@ -36,11 +36,13 @@ public final class FiExperiment {
                 throw new InvalidParameterException("f-I steps must be at least 1, was " + steps);
             }
             if (fromPa > toPa) {
-                throw new InvalidParameterException("f-I range runs backwards: from (" + fromPa + " pA) is above to ("
-                        + toPa + " pA); swap them");
+                throw new InvalidParameterException("f-I range runs backwards: from ("
+                        + purkinje.io.Quantities.formatNumber(fromPa) + " pA) is above to ("
+                        + purkinje.io.Quantities.formatNumber(toPa) + " pA); swap them");
             }
             if (steps > 1 && fromPa == toPa) {
-                throw new InvalidParameterException("f-I range is empty (from = to = " + fromPa + " pA) but steps = "
+                throw new InvalidParameterException("f-I range is empty (from = to = "
+                        + purkinje.io.Quantities.formatNumber(fromPa) + " pA) but steps = "
                         + steps + "; widen the range or use steps: 1");
             }
         }

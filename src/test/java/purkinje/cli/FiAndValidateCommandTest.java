@@ -110,6 +110,23 @@ class FiAndValidateCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** A negative count was reported as -1 whatever it was, without naming the option or the config line. */
+    @Test
+    void badStepsNameTheirSourceAndValue() throws IOException {
+        CommandLineTest.Run option = CommandLineTest.run("fi", "--steps", "-5", "--out", dir.resolve("n1").toString());
+        assertEquals(2, option.exit(), option.err());
+        assertEquals(List.of("purkinje: --steps must be at least 1 (the number of currents), was -5"), option.errLines());
+        Path c = config("duration: 1 s\ncells_per_condition: 1\nfi:\n  from: 0 pA\n  steps: -4\n");
+        CommandLineTest.Run file = CommandLineTest.run("fi", "--config", c.toString(), "--out", dir.resolve("n2").toString());
+        assertEquals(List.of("purkinje: " + c + ":5: fi.steps must be at least 1 (the number of currents), was -4"),
+                file.errLines());
+        Path back = config("duration: 1 s\ncells_per_condition: 1\nfi:\n  from: 300 pA\n  to: 100 pA\n");
+        CommandLineTest.Run r = CommandLineTest.run("fi", "--config", back.toString(), "--out", dir.resolve("n3").toString());
+        assertEquals(List.of("purkinje: " + back + ":4: f-I range runs backwards: from (300 pA) is above to (100 pA); "
+                + "swap them"), r.errLines());
+        assertFalse(Files.exists(dir.resolve("n1")) || Files.exists(dir.resolve("n2")) || Files.exists(dir.resolve("n3")));
+    }
+
     @Test
     void invalidCellInFiConfigExitsTwo() throws IOException {
         Path c = config("cell:\n  V_reset: -30 mV\n");
