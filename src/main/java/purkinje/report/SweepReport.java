@@ -104,8 +104,8 @@ public final class SweepReport {
         List<String> names = params.stream().map(SweepParameter::name).toList();
         b.append(String.format(Locale.ROOT, "Across %d points varying %s, the mean rate ranges from %s Hz (%s) to "
                 + "%s Hz (%s).", rows.stream().mapToInt(PointRow::point).distinct().count(),
-                String.join(" and ", names), Numbers.value(min.meanRateHz()), place(params, min),
-                Numbers.value(max.meanRateHz()), place(params, max)));
+                String.join(" and ", names), Numbers.value(min.meanRateHz()), place(plan, params, min),
+                Numbers.value(max.meanRateHz()), place(plan, params, max)));
         for (String c : conditions.subList(1, conditions.size())) {
             double[] change = changes(rows, conditions.get(0), c).values().stream().mapToDouble(Double::doubleValue)
                     .filter(Double::isFinite).sorted().toArray();
@@ -118,10 +118,20 @@ public final class SweepReport {
         return b.toString();
     }
 
-    /** "wild-type, MEIS1 dosage = 0.5", or "other: MEIS1 dosage = 0.3" when the parameter names the row's own condition. */
-    private static String place(List<SweepParameter> params, PointRow r) {
+    /**
+     * Where a row is, so the reader finds it in points.csv: "point 3: meis1-reduced, MEIS1 dosage =
+     * 0.5, ...". The reference of a dosage sweep keeps its own dosage, so its place gives the point's
+     * swept value and says so ("point 11: MEIS1 dosage = 0.4, ...; wild-type, the reference, at
+     * dosage 1 throughout"); naming its own dosage alone did not locate the point.
+     */
+    private static String place(SweepPlan plan, List<SweepParameter> params, PointRow r) {
         String w = where(params, r);
-        return w.startsWith(r.condition() + ": ") ? w : r.condition() + ", " + w;
+        String at = "point " + r.point() + ": ";
+        if (isFixedReference(plan, r.condition())) {
+            return at + w + "; " + r.condition() + ", the reference, at dosage "
+                    + purkinje.io.Quantities.formatNumber(r.meis1Dosage()) + " throughout";
+        }
+        return at + (w.startsWith(r.condition() + ": ") ? w : r.condition() + ", " + w);
     }
 
     /** Per point: 100 (rate of {@code condition} / rate of {@code reference} - 1), the change in %. */
@@ -153,10 +163,8 @@ public final class SweepReport {
 
     private static String where(List<SweepParameter> params, PointRow r) {
         List<String> parts = new ArrayList<>();
-        for (int d = 0; d < params.size(); d++) {
-            // the reference of a dosage sweep keeps its own dosage: say that one, not the swept value
-            double v = params.get(d).isDosage() ? r.meis1Dosage() : r.values()[d];
-            parts.add(params.get(d).name() + " = " + withUnit(params.get(d), v));
+        for (int d = 0; d < params.size(); d++) { // the swept values, as in points.csv's swept_ columns
+            parts.add(params.get(d).name() + " = " + withUnit(params.get(d), r.values()[d]));
         }
         return String.join(", ", parts);
     }

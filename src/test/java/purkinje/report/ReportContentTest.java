@@ -142,6 +142,37 @@ class ReportContentTest {
         return Files.readString(out.resolve("report.html"));
     }
 
+    /**
+     * The headline's lowest and highest rate name a point the reader finds in points.csv with that
+     * rate: the reference of a dosage sweep was placed at its own dosage (1), not at the point's.
+     */
+    @Test
+    void sweepHeadlinePlacesAreRowsOfPointsCsv() throws IOException {
+        Path own = Files.createDirectories(dir.resolve("places"));
+        String html = sweepReport(own, "places", "seed: 4\nduration: 2 s\ncells_per_condition: 4\nsweep:\n"
+                + "  parameters:\n    meis1_dosage: [0.4, 1]\n    noise.sigma_v: [1 mV, 4 mV]\n");
+        // "(point 0: meis1-reduced, MEIS1 dosage = 0.4, ...)" or "(point 3: MEIS1 dosage = 1, ...; wild-type, the reference, ...)"
+        Matcher m = Pattern.compile("ranges from ([0-9.]+) Hz \\(point (\\d+): (?:[^;)]*; )?([a-z0-9-]+),[^)]*\\) "
+                + "to ([0-9.]+) Hz \\(point (\\d+): (?:[^;)]*; )?([a-z0-9-]+),").matcher(html.replaceAll("</?span[^>]*>", ""));
+        assertTrue(m.find(), html.substring(0, 3000));
+        ResultFiles.Table points = ResultFiles.open(own.resolve("places")).csv("points.csv");
+        for (int g : new int[] {1, 4}) {
+            String value = m.group(g);
+            String point = m.group(g + 1);
+            String condition = m.group(g + 2);
+            boolean found = false;
+            for (int i = 0; i < points.size(); i++) {
+                if (points.text(i, "point").equals(point) && points.text(i, "condition").equals(condition)) {
+                    assertEquals(value, Numbers.value(points.number(i, "mean_rate_hz")), m.group());
+                    found = true;
+                }
+            }
+            assertTrue(found, "point " + point + " of " + condition + " is a row of points.csv: " + m.group());
+        }
+        assertTrue(html.contains("; wild-type, the reference, at dosage 1 throughout)")
+                || !m.group(3).equals("wild-type") && !m.group(6).equals("wild-type"), m.group());
+    }
+
     @Test
     void sweepHeadlineDescribesTheRange() throws IOException {
         Path sweep = ReportFixtures.sweep(dir);
