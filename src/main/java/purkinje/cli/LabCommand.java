@@ -58,6 +58,9 @@ final class LabCommand implements Callable<Integer> {
         }
         ConfigLoader.Loaded loaded = ConfigFiles.load(config, "demo.yaml", Map.of());
         LabConfig labConfig = new LabConfig(loaded);
+        if (labConfig.leftOutWarning() != null) {
+            System.err.println("purkinje: warning: " + labConfig.leftOutWarning());
+        }
         try {
             labConfig.resolve(labConfig.startSettings());
         } catch (LabInputException e) {

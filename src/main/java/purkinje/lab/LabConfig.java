@@ -56,6 +56,22 @@ public final class LabConfig {
         return base;
     }
 
+    /**
+     * The warning for a config of more than two conditions (the page compares two), naming those it
+     * leaves out; null if none is. A MEIS1 target chosen on the page acts on the second condition,
+     * whatever the left-out ones meant (e.g. 'fewer-granule-inputs' of configs/compare-inputs.yaml).
+     */
+    public String leftOutWarning() {
+        List<Condition> c = base.run().conditions();
+        if (c.size() <= 2) {
+            return null;
+        }
+        List<String> out = c.subList(2, c.size()).stream().map(x -> "'" + x.name() + "'").toList();
+        return "the lab compares two conditions, '" + reference + "' and '" + reduced + "'; " + base.source()
+                + "'s " + String.join(", ", out) + (out.size() == 1 ? " is" : " are") + " left out (purkinje compare "
+                + "runs every condition)";
+    }
+
     /** The lab's two conditions: the wild-type reference and the reduced condition. */
     public List<String> conditionNames() {
         return List.of(reference, reduced);

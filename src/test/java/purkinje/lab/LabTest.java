@@ -97,6 +97,15 @@ class LabTest {
         }
     }
 
+    /** configs/compare-inputs.yaml has three conditions; the lab showed two and said nothing of the third. */
+    @Test
+    void conditionsBeyondTheSecondAreNamed() throws Exception {
+        LabConfig three = new LabConfig(ConfigLoader.load(Path.of("configs", "compare-inputs.yaml"), Map.of()));
+        assertEquals("the lab compares two conditions, 'wild-type' and 'intrinsic'; configs/compare-inputs.yaml's "
+                + "'fewer-granule-inputs' is left out (purkinje compare runs every condition)", three.leftOutWarning());
+        assertEquals(null, new LabConfig(ConfigLoader.load(Path.of("configs", "demo.yaml"), Map.of())).leftOutWarning());
+    }
+
     @Test
     void savedConfigRunsToTheSameNumbersInCompare() throws IOException {
         Map<String, String> q = query("dosage", "0.3", "effect", "0.5", "cells", "12", "duration", "1", "seed", "7",
