@@ -19,7 +19,21 @@ final class ConfigFiles {
     private ConfigFiles() {
     }
 
+    /** The config the user gave, or the shipped default; notes on it (a meis1 block without I_pace) go to stderr. */
     static ConfigLoader.Loaded load(Path given, String shippedDefault, Map<String, ConfigSchema.Field> extra) {
+        return noted(find(given, shippedDefault, extra));
+    }
+
+    /** Prints the config's note, if any, as a warning (a block that means more than it says). */
+    static ConfigLoader.Loaded noted(ConfigLoader.Loaded loaded) {
+        String note = ConfigLoader.defaultPacemakingNote(loaded);
+        if (note != null) {
+            System.err.println("purkinje: warning: " + note);
+        }
+        return loaded;
+    }
+
+    private static ConfigLoader.Loaded find(Path given, String shippedDefault, Map<String, ConfigSchema.Field> extra) {
         if (given != null) {
             return ConfigLoader.load(given, extra);
         }

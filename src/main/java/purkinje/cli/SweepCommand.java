@@ -69,6 +69,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         Selection selection = selection(points, shard);
         SweepPlan plan = SweepPlan.load(config, run.seed);
+        ConfigFiles.noted(plan.loaded());
         selection.indices(plan.size()); // refuse out-of-range --points before anything is written
         estimate(plan, selection, threads, batchCells).checkAndWarn(run.timeLimitS(), "use fewer points (or run a "
                 + "part with --points or --shard), fewer cells or a shorter duration");

@@ -66,7 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
         String source;
         String sha;
         if (config != null) {
-            ConfigLoader.Loaded loaded = ConfigLoader.load(config, Map.of());
+            ConfigLoader.Loaded loaded = ConfigFiles.noted(ConfigLoader.load(config, Map.of()));
             rc = loaded.run();
             source = loaded.source();
             sha = RunInfo.sha256(loaded.text());

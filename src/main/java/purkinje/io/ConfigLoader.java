@@ -64,6 +64,46 @@ public final class ConfigLoader {
     public record Loaded(RunConfig run, MapNode tree, String source, String text) {
     }
 
+    /**
+     * The note for a {@code meis1} block that leaves out I_pace: a block adds to the default
+     * mapping, so {@code meis1: {V_th: +3 mV}} is the threshold hypothesis <em>and</em> the
+     * default I_pace 0.6, which a reader of the block would not guess. Null where every block
+     * (the run's, or a condition's over it) states I_pace, or where no block is written.
+     */
+    public static String defaultPacemakingNote(Loaded loaded) {
+        MapNode root = loaded.tree();
+        String key = "I_pace";
+        String f0 = Quantities.formatNumber(Meis1Mapping.DEFAULTS.relativeAtNull().get(CellParameter.I_PACE));
+        MapNode run = root.entries().get("meis1") instanceof MapNode m ? m : null;
+        boolean runStates = run != null && run.entries().containsKey(key);
+        if (runStates) {
+            return null;
+        }
+        Integer line = root.keyLines().get("meis1");
+        MapNode without = run;
+        if (root.entries().get("conditions") instanceof ListNode list) {
+            boolean allOwn = !list.items().isEmpty();
+            for (Node item : list.items()) {
+                MapNode own = item instanceof MapNode c && c.entries().get("meis1") instanceof MapNode b ? b : null;
+                allOwn &= own != null && own.entries().containsKey(key);
+                if (own != null && !own.entries().containsKey(key) && without == null) {
+                    without = own;
+                    line = ((MapNode) item).keyLines().get("meis1");
+                }
+            }
+            if (allOwn) {
+                return null; // every condition states its own
+            }
+        }
+        if (without == null) {
+            return null; // no block: the default mapping, as documented
+        }
+        String listed = String.join(", ", without.entries().keySet());
+        return loaded.source() + (line != null ? ":" + line : "") + ": meis1 lists " + (listed.isEmpty() ? "nothing"
+                : listed) + " but not " + key + ", so the default " + key + ": " + f0 + " acts as well; write "
+                + key + ": 1 in the block for a hypothesis without it (or " + key + ": " + f0 + " to keep it)";
+    }
+
     /** Reads and resolves a config file; {@code extraBlocks} are further top-level keys a command accepts. */
     public static Loaded load(Path file, Map<String, Field> extraBlocks) {
         String source = file.toString();

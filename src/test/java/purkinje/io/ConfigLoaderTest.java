@@ -23,6 +23,30 @@ class ConfigLoaderTest {
         return assertThrows(ConfigException.class, () -> parse(yaml)).getMessage();
     }
 
+    private static String note(String yaml) {
+        return ConfigLoader.defaultPacemakingNote(ConfigLoader.parse(yaml, "test.yaml", "test", Map.of()));
+    }
+
+    /**
+     * A meis1 block adds to the default mapping, so one without I_pace still lowers I_pace (the
+     * helper's 'threshold-only' run fired 32 % less); that is now said, with the fix.
+     */
+    @Test
+    void aMeis1BlockWithoutIPaceIsNoted() {
+        assertEquals("test.yaml:1: meis1 lists V_th but not I_pace, so the default I_pace: 0.6 acts as well; write "
+                + "I_pace: 1 in the block for a hypothesis without it (or I_pace: 0.6 to keep it)",
+                note("meis1:\n  V_th: +3 mV\n"));
+        assertEquals(0.6, parse("meis1:\n  V_th: +3 mV\n").meis1().relativeAtNull().get(CellParameter.I_PACE),
+                "the behaviour the note describes");
+        assertEquals(null, note("meis1:\n  I_pace: 1\n  V_th: +3 mV\n"));
+        assertEquals(null, note("seed: 1\n"), "no block: the documented default");
+        String conditions = "conditions:\n  - name: wt\n  - name: thr\n    meis1_dosage: 0\n    meis1: {V_th: +2 mV}\n";
+        assertTrue(note(conditions).startsWith("test.yaml:5: meis1 lists V_th but not I_pace"), note(conditions));
+        assertEquals(null, note("meis1:\n  I_pace: 0.6\n" + conditions), "the run's block states it");
+        assertEquals(null, note("meis1:\n  V_th: +1 mV\nconditions:\n  - name: wt\n    meis1: {I_pace: 1}\n"
+                + "  - name: b\n    meis1: {I_pace: 0.5}\n"), "every condition states its own");
+    }
+
     @Test
     void emptyConfigTakesModelDefaults() {
         RunConfig c = parse("");
