@@ -48,6 +48,13 @@ public enum InputParameter {
         PoissonInput inh = in.interneurons();
         ClimbingFibre cf = in.climbingFibre();
         double f = factorOrShift;
+        String input = path.substring(0, path.lastIndexOf('.'));
+        if (input.endsWith("parallel_fibres") && pf == null || input.endsWith("interneurons") && inh == null
+                || input.endsWith("climbing_fibre") && cf == null) {
+            // an effect on an input the run does not have would be no effect at all, silently
+            throw new InvalidParameterException("meis1." + path + " acts on " + input + ", which the config does not "
+                    + "have; add the input under 'inputs:', or remove the entry");
+        }
         switch (this) {
             case PF_RATE -> pf = pf == null ? null : pf.withRate(pf.ratePerSynapseHz() * f);
             case PF_WEIGHT -> pf = pf == null ? null : pf.withWeight(pf.weightPa() * f);
