@@ -100,6 +100,11 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
      * correction assume a step short against the membrane time constant).
      */
     static void checkStep(CellParameters p, double dtMs, String where) {
+        if (p.tRefMs() == 0) { // no step is short enough: "use a smaller dt" would send the user in circles
+            throw new InvalidParameterException("cell.t_ref is 0 ms" + where + ", but the integrator fires at most one spike "
+                    + "per step, so t_ref must be at least dt (" + Checks.num(dtMs) + " ms); give t_ref: "
+                    + Checks.num(dtMs) + " ms or more");
+        }
         if (dtMs > p.tRefMs()) {
             throw new InvalidParameterException("dt (" + Checks.num(dtMs) + " ms) must not exceed t_ref ("
                     + Checks.num(p.tRefMs()) + " ms" + where + "): use a smaller dt or a longer t_ref");

@@ -88,6 +88,10 @@ public record Selection(String points, int shard, int shards) {
             for (String part : points.split(",")) {
                 String p = part.trim();
                 String[] ends = p.split("-", -1);
+                if (p.startsWith("-")) { // "-1" split into '' and '1' and was called "not a whole number, ''"
+                    throw new ConfigException("--points " + p + ": point numbers count from 0 (this sweep has "
+                            + size + " points, 0 to " + (size - 1) + "); write indices and ranges like 17 or 10-19");
+                }
                 if (p.isEmpty() || ends.length > 2) {
                     throw new ConfigException("--points '" + points + "': write indices and ranges like 17 or 10-19 "
                             + "or 1,4,10-19");

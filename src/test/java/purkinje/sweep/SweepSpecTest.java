@@ -138,6 +138,9 @@ class SweepSpecTest {
         assertEquals(java.util.List.of(3, 8), new Selection("2-4,8", 3, 5).indices(9));
         assertThrows(ConfigException.class, () -> new Selection("9", -1, 0).indices(9));
         assertThrows(ConfigException.class, () -> new Selection("5-3", -1, 0).indices(9));
+        assertEquals("--points -1: point numbers count from 0 (this sweep has 9 points, 0 to 8); write indices and "
+                + "ranges like 17 or 10-19", assertThrows(ConfigException.class,
+                        () -> new Selection("-1", -1, 0).indices(9)).getMessage());
         assertThrows(ConfigException.class, () -> Selection.parseShard("5/4", java.util.Map.of()));
         // N = 0 meant "not sharded" and ran every point in every array task
         for (String zero : new String[] {"0/0", "5/0"}) {
