@@ -33,10 +33,15 @@ public final class ValidationOutputs {
 
     /** The table validate prints (also the README's Accuracy table). */
     public static void print(List<Row> rows, PrintStream out) {
-        out.printf(Locale.ROOT, "%-44s %-22s %11s %11s %9s %9s  %s%n", "case", "quantity", "simulated", "theory",
+        // columns at least as wide as the built-in suite's (the README's table), wider for longer names
+        // (a config's "fewer-granule-inputs without inputs deterministic ..." pushed its row out of line)
+        int caseWidth = Math.max(44, rows.stream().mapToInt(r -> r.caseName().length()).max().orElse(0));
+        int quantityWidth = Math.max(22, rows.stream().mapToInt(r -> r.quantity().length()).max().orElse(0));
+        String columns = "%-" + caseWidth + "s %-" + quantityWidth + "s ";
+        out.printf(Locale.ROOT, columns + "%11s %11s %9s %9s  %s%n", "case", "quantity", "simulated", "theory",
                 "error", "tolerance", "result");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-44s %-22s %11.5g %11.5g %8.3f%% %8.3f%%  %s%n", r.caseName(), r.quantity(),
+            out.printf(Locale.ROOT, columns + "%11.5g %11.5g %8.3f%% %8.3f%%  %s%n", r.caseName(), r.quantity(),
                     r.simulated(), r.theory(), 100 * r.relativeError(), 100 * r.tolerance(), r.pass() ? "pass" : "FAIL");
         }
         long failed = rows.stream().filter(r -> !r.pass()).count();

@@ -12,6 +12,29 @@ import purkinje.model.NoiseParameters;
 /** The pass/fail rule of a validation row, and that a wrong model is caught. */
 class ValidationSuiteTest {
 
+    /** The console table keeps its columns with a config's long case names (they pushed rows out of line). */
+    @Test
+    void consoleTableColumnsFitLongCaseNames() {
+        List<ValidationSuite.Row> rows = List.of(
+                new ValidationSuite.Row("wt noise", "rate_hz", 7.14, 7.13, 0.001, 0.005, true, 0.01, 100, 0.1),
+                new ValidationSuite.Row("fewer-granule-inputs without inputs deterministic I=1.2x rheobase", "rate_hz",
+                        9.53, 9.53, 0, 1e-4, true, 0, 1, 0.1));
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        ValidationOutputs.print(rows, new java.io.PrintStream(b, true, java.nio.charset.StandardCharsets.UTF_8));
+        List<String> lines = b.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        int result = lines.get(0).indexOf("result");
+        int quantity = lines.get(0).indexOf("quantity");
+        for (String row : lines.subList(1, 3)) {
+            assertEquals(result, row.indexOf("pass"), row);
+            assertEquals(quantity, row.indexOf("rate_hz"), row);
+        }
+        java.io.ByteArrayOutputStream shortNames = new java.io.ByteArrayOutputStream();
+        ValidationOutputs.print(rows.subList(0, 1), new java.io.PrintStream(shortNames, true,
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(45, shortNames.toString(java.nio.charset.StandardCharsets.UTF_8).indexOf("quantity"),
+                "the built-in suite's width (the README's table) when names are short");
+    }
+
     @Test
     void toleranceIsTheLargerOfAccuracyAndThreeStandardErrors() {
         ValidationSuite.Case c = new ValidationSuite.Case("x", ValidationSuite.Kind.WHITE_NOISE,
