@@ -7,7 +7,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -40,7 +40,10 @@ public final class FitCheckFigure {
         boolean legend = true;
         for (Panel p : panels) {
             XYSeriesCollection data = new XYSeriesCollection();
-            XYStepRenderer r = new XYStepRenderer();
+            // one path per curve, steps as corner points: XYStepRenderer drew every step as a segment of its
+            // own, each restarting the dash pattern, so a curve of many cells came out solid, not dashed
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            r.setDrawSeriesLineAsPath(true);
             int s = 0;
             for (Sample sample : p.samples()) {
                 data.addSeries(ecdf(sample.condition() + " recorded" + (legend ? "" : " "), sample.recorded()));
@@ -71,8 +74,8 @@ public final class FitCheckFigure {
         if (v.length == 0) {
             return s;
         }
-        s.add(v[0], 0.0);
-        for (int i = 0; i < v.length; i++) {
+        for (int i = 0; i < v.length; i++) { // up at each value: (v_i, i/n) to (v_i, (i+1)/n), then along
+            s.add(v[i], (double) i / v.length);
             s.add(v[i], (i + 1.0) / v.length);
         }
         return s;

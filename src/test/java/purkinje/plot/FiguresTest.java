@@ -23,6 +23,30 @@ class FiguresTest {
     @TempDir
     Path dir;
 
+    // ---------------------------------------------------------------- fit check
+
+    /**
+     * The simulated cells' curves are dashed as the legend says: drawn step by step, each step a
+     * segment of its own restarted the dash pattern, so a curve of 400 cells came out solid.
+     */
+    @Test
+    void fitCheckSimulatedCurvesAreOneDashedPathEach() {
+        double[] recorded = new double[20];
+        double[] simulated = new double[400];
+        for (int i = 0; i < simulated.length; i++) {
+            simulated[i] = 10 + 5 * Math.sin(i * 0.7) + i * 1e-3;
+            if (i < recorded.length) {
+                recorded[i] = 10 + i * 0.3;
+            }
+        }
+        List<FitCheckFigure.Panel> panels = List.of(new FitCheckFigure.Panel("Firing rate (Hz)", List.of(
+                new FitCheckFigure.Sample("wt", 0, recorded, simulated),
+                new FitCheckFigure.Sample("het", 1, recorded, simulated))));
+        String svg = FigureWriter.svgElement(FitCheckFigure.chart(panels, "check"), "f", 900, 600, 1);
+        int dashed = svg.split("stroke-dasharray", -1).length - 1;
+        assertEquals(2 + 2, dashed, "two simulated curves and their two legend items, one dashed element each");
+    }
+
     // ---------------------------------------------------------------- rates
 
     @Test
