@@ -29,7 +29,7 @@ public record FigureOptions(double rasterWindowMs, int rasterCellsPerCondition, 
     public FigureOptions {
         if (!(rasterWindowMs > 0) || Double.isInfinite(rasterWindowMs)) {
             throw new IllegalArgumentException("--raster-window must be a positive time such as '5 s', was "
-                    + rasterWindowMs + " ms");
+                    + purkinje.io.Quantities.formatNumber(rasterWindowMs) + " ms");
         }
         if (rasterCellsPerCondition < 1) {
             throw new IllegalArgumentException("--raster-cells must be at least 1, was " + rasterCellsPerCondition);
