@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import purkinje.io.ConfigException;
+import purkinje.io.OutputFolder;
+import purkinje.io.ShutdownHooks;
 import purkinje.io.Quantities;
 import purkinje.model.Unit;
 import purkinje.plot.Rendering;
@@ -68,8 +70,18 @@ final class PlotCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        Reports.Outcome o = Reports.render(folder.toAbsolutePath().normalize(), rendering, true,
-                CompareRunner.displayPath(folder.toAbsolutePath().normalize()), options);
+        // interrupted while drawing: the one line says which folder is untouched (the launcher's own
+        // line, said when java had no hook, could not name it)
+        Thread interrupted = ShutdownHooks.add(() -> OutputFolder.printInterrupted("no figure was redrawn; "
+                + CompareRunner.displayPath(folder.toAbsolutePath().normalize()) + " is as it was"),
+                "purkinje-plot-interrupted");
+        Reports.Outcome o;
+        try {
+            o = Reports.render(folder.toAbsolutePath().normalize(), rendering, true,
+                    CompareRunner.displayPath(folder.toAbsolutePath().normalize()), options);
+        } finally {
+            ShutdownHooks.remove(interrupted);
+        }
         java.util.List<Path> drawn = new java.util.ArrayList<>(o.figureFiles());
         drawn.add(o.report());
         purkinje.io.OutputFolder.recordToolFiles(folder.toAbsolutePath().normalize(), drawn);

@@ -86,6 +86,9 @@ public final class Reports {
         } catch (IOException e) {
             throw new ConfigException("cannot write into " + folder + ": " + e.getMessage());
         }
+        // a signal ends the JVM without finally blocks: the hidden folder would stay in the result
+        Path drawing = temp;
+        Thread cleanUp = purkinje.io.ShutdownHooks.add(() -> deleteTree(drawing), "purkinje-figures-cleanup");
         try {
             List<ReportPage.DrawnFigure> drawn = new ArrayList<>();
             Path figDir = temp.resolve(FIGURES);
@@ -101,9 +104,9 @@ public final class Reports {
             }
             String note = figures ? null : "Figures were skipped (--no-figures). Draw them from the tables with: "
                     + "purkinje plot " + displayName;
-            String drawing = rendering.style().name() + " style, " + rendering.width() + " px wide";
+            String style = rendering.style().name() + " style, " + rendering.width() + " px wide";
             Files.writeString(temp.resolve(REPORT), ReportPage.html(content, files.manifest(), drawn, note,
-                    displayName, drawing), StandardCharsets.UTF_8);
+                    displayName, style), StandardCharsets.UTF_8);
             // everything is drawn: move it in
             List<Path> moved = new ArrayList<>();
             if (Files.isDirectory(figDir)) {
@@ -127,6 +130,7 @@ public final class Reports {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the figures of " + folder, e);
         } finally {
+            purkinje.io.ShutdownHooks.remove(cleanUp);
             deleteTree(temp);
         }
     }

@@ -19,6 +19,7 @@ import purkinje.experiment.RunInfo;
 import purkinje.io.ConfigException;
 import purkinje.io.Json;
 import purkinje.io.OutputFolder;
+import purkinje.io.ShutdownHooks;
 
 /**
  * A sweep into a result folder, resumable. The folder is created with a manifest (status
@@ -63,20 +64,15 @@ public final class SweepJob {
         }
         try (FileChannel lock = lockFolder(folder)) {
             // a signal (SIGTERM, SIGINT, SIGHUP) ends the JVM without finally blocks: say what is kept, drop the lock
-            Thread onSignal = new Thread(() -> {
+            Thread onSignal = ShutdownHooks.add(() -> {
                 deleteQuietly(folder.resolve(LOCK));
                 OutputFolder.printInterrupted(folder + " keeps the points committed so far: run the same command "
                         + "with --resume");
             }, "purkinje-sweep-interrupted");
-            Runtime.getRuntime().addShutdownHook(onSignal);
             try {
                 return runLocked(plan, selection, folder, out, continuing, threads, batchCells, render, info, listener);
             } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onSignal);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook runs or has run
-                }
+                ShutdownHooks.remove(onSignal);
                 // deleted while still held, as OutputFolder's staging locks: only a SIGKILL leaves it behind
                 Files.deleteIfExists(folder.resolve(LOCK));
             }

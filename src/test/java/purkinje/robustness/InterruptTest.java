@@ -1,5 +1,6 @@
 package purkinje.robustness;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -204,6 +205,29 @@ class InterruptTest {
         nextRunLeavesNoDebris();
     }
 
+    /**
+     * TERM while plot draws: its hidden drawing folder stayed in the result (finally blocks do not
+     * run at a signal), and the launcher's line could not say which folder was left as it was.
+     */
+    @Test
+    void sigtermToTheLauncherDuringPlot() throws Exception {
+        Process first = launcher.start(work, "plotted", "compare", "--config", "short.yaml", "--out", "results/p",
+                "--quiet");
+        assertEquals(0, Launcher.await(first, 120), Launcher.stderr(work, "plotted"));
+        Path folder = results.resolve("p");
+        byte[] rates = Files.readAllBytes(folder.resolve("figures/rates.png"));
+        Process p = launcher.start(work, "plot", "plot", "results/p", "--format", "png,svg,pdf", "--dpi", "400");
+        waitFor(() -> hidden(folder).stream().anyMatch(n -> n.startsWith(".plot-")), p, "plot's drawing folder");
+        Launcher.signal(15, p.pid());
+        assertEquals(143, Launcher.await(p, 30), "128 + SIGTERM: " + Launcher.stderr(work, "plot"));
+        String[] err = Launcher.stderr(work, "plot").strip().split("\n");
+        assertEquals(1, err.length, String.join(" | ", err));
+        assertTrue(err[0].matches("purkinje: interrupted; no figure was redrawn; .*results/p is as it was"), err[0]);
+        assertFalse(hidden(folder).stream().anyMatch(n -> n.startsWith(".plot-")), "debris: " + hidden(folder));
+        assertArrayEquals(rates, Files.readAllBytes(folder.resolve("figures/rates.png")), "figures as they were");
+        assertFalse(Files.exists(folder.resolve("figures/rates.pdf")), "no figure of the interrupted redraw");
+    }
+
     /** Ctrl-C or SIGHUP reach java as TERM (a background java ignores INT); the launcher exits 128 + its own signal. */
     @Test
     void sigintAndSighupToTheLauncherExitWithTheirOwnCodes() throws Exception {
@@ -280,7 +304,8 @@ class InterruptTest {
         assertEquals(0, Launcher.await(resume, 300), Launcher.stderr(work, "resume"));
         List<String> rows = Files.readAllLines(results.resolve("sweep/points.csv"));
         assertEquals(1 + 11, rows.size(), "every point once");
-        assertEquals(List.of(), hidden(results.resolve("sweep")), "hidden debris in the sweep folder");
+        // only the list of the sweep's own files (for a later --force), no lock, log or drawing folder
+        assertEquals(List.of(".purkinje-files"), hidden(results.resolve("sweep")), "hidden debris in the sweep folder");
         assertEquals(List.of(), hidden(results), "hidden debris in results/");
         assertEquals(List.of(), temporaryFiles(), "debris in the temporary folder");
         assertTrue(Launcher.stderr(work, "resume").isEmpty(), Launcher.stderr(work, "resume"));
