@@ -381,6 +381,13 @@ public final class OutputFolder implements AutoCloseable {
         if (aborted) {
             throw new IllegalStateException("the run is shutting down");
         }
+        if (!replace && anotherLiveRun(target.getParent(), target.getFileName().toString(), lock)) {
+            // a --force run started after this one and will replace the folder: committing now, between
+            // its two renames, made it fail (exit 1) with the earlier result in a hidden folder
+            throw new ConfigException("a run started with --force is writing output folder " + target + " right "
+                    + "now and will replace it, so this run's result was not kept; choose another --out, or run "
+                    + "again when that run has ended");
+        }
         try {
             List<String> written = relativeFiles(staging);
             Files.writeString(staging.resolve(FILE_LIST), String.join("\n", written) + "\n", StandardCharsets.UTF_8);

@@ -113,6 +113,29 @@ class OutputFolderTest {
         }
     }
 
+    /**
+     * A run without --force that ends while a --force run into the same folder is live steps
+     * aside (exit 2, nothing kept): committing between the --force run's two renames failed that
+     * run with exit 1 and left the earlier result in a hidden folder.
+     */
+    @Test
+    void aRunWithoutForceDoesNotCommitUnderALiveForceRun() throws IOException {
+        Path out = dir.resolve("raced");
+        try (OutputFolder plain = OutputFolder.prepare(out, false)) {
+            Files.writeString(plain.stagingFolder().resolve("a.csv"), "plain");
+            try (OutputFolder forced = OutputFolder.prepare(out, true)) {
+                Files.writeString(forced.stagingFolder().resolve("a.csv"), "forced");
+                ConfigException e = assertThrows(ConfigException.class, () -> plain.commit(TOOL));
+                assertTrue(e.getMessage().startsWith("a run started with --force is writing output folder "),
+                        e.getMessage());
+                assertFalse(Files.exists(out), "nothing committed by the run that stepped aside");
+                forced.commit(TOOL);
+            }
+        }
+        assertEquals("forced", Files.readString(out.resolve("a.csv")));
+        assertEquals(List.of(), hidden(), "no hidden folder or lock left");
+    }
+
     /** An empty --out would be the current folder (with --force, replaced if it were a result): refused. */
     @Test
     void anEmptyOutIsRefused() {
