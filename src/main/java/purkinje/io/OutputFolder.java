@@ -381,7 +381,7 @@ public final class OutputFolder implements AutoCloseable {
         if (aborted) {
             throw new IllegalStateException("the run is shutting down");
         }
-        if (!replace && anotherLiveRun(target.getParent(), target.getFileName().toString(), lock)) {
+        if (!replace && anotherLiveRun(target.getParent(), target.getFileName().toString(), lockFile)) {
             // a --force run started after this one and will replace the folder: committing now, between
             // its two renames, made it fail (exit 1) with the earlier result in a hidden folder
             throw new ConfigException("a run started with --force is writing output folder " + target + " right "
