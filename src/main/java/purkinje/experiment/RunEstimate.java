@@ -113,7 +113,23 @@ public record RunEstimate(double cells, double stepsPerCell, double traceSamples
     }
 
     public double seconds() {
-        return cellSteps() / (CELL_STEPS_PER_S_PER_THREAD * Math.max(1, threads));
+        return cellSteps() / (CELL_STEPS_PER_S_PER_THREAD * workingThreads());
+    }
+
+    /**
+     * The threads that run at once: {@code threads}, but no more than the machine's processors
+     * (--threads 1000 on 2 cores runs at the speed of 2; the estimate trusted 1000, and a run
+     * --time-limit refuses at --threads 1 ran 78 s past a 1 s limit).
+     */
+    int workingThreads() {
+        return Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** "2 threads", or "1000 threads (2 at once: this machine's processors)". */
+    private String threadsText() {
+        String given = threads + (threads == 1 ? " thread" : " threads");
+        return workingThreads() < threads ? given + ", " + workingThreads() + " at once on this machine's processors"
+                : given;
     }
 
     /**
@@ -152,13 +168,13 @@ public record RunEstimate(double cells, double stepsPerCell, double traceSamples
         }
         if (seconds() > timeLimitS) {
             throw new ConfigException(String.format(Locale.ROOT, "this run is estimated to take %s (%s cell-steps on "
-                    + "%d threads), more than --time-limit %s; %s, or raise the limit",
-                    duration(seconds()), number(cellSteps()), threads, duration(timeLimitS), lessWork));
+                    + "%s), more than --time-limit %s; %s, or raise the limit",
+                    duration(seconds()), number(cellSteps()), threadsText(), duration(timeLimitS), lessWork));
         }
         if (seconds() > WARN_AFTER_S) {
             return String.format(Locale.ROOT, "purkinje: warning: this run is estimated to take up to %s (%s "
-                    + "cell-steps on %d threads); --time-limit refuses runs estimated to take longer than a limit",
-                    duration(seconds()), number(cellSteps()), threads);
+                    + "cell-steps on %s); --time-limit refuses runs estimated to take longer than a limit",
+                    duration(seconds()), number(cellSteps()), threadsText());
         }
         return null;
     }

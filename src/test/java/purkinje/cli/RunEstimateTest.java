@@ -44,6 +44,21 @@ class RunEstimateTest {
         assertFalse(Files.exists(dir.resolve("results")), "nothing is written");
     }
 
+    /**
+     * More threads than processors run at the processors' speed: --threads 1000 let a run that
+     * --time-limit refuses on 1 thread go on for 78 s past a 1 s limit.
+     */
+    @Test
+    void threadsBeyondTheProcessorsDoNotShortenTheEstimate() throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        purkinje.experiment.RunEstimate many = new purkinje.experiment.RunEstimate(1e5, 1e4, 0, 1000);
+        purkinje.experiment.RunEstimate machine = new purkinje.experiment.RunEstimate(1e5, 1e4, 0, cores);
+        assertEquals(machine.seconds(), many.seconds(), 0.0);
+        CommandLineTest.Run r = compare("duration: 10 s\ncells_per_condition: 100000\n", "--threads", "1000",
+                "--time-limit", "1 s", "--quiet", "--no-figures");
+        assertRefused(r, "more than --time-limit 1 s", "1000 threads, " + cores + " at once on this machine's processors");
+    }
+
     @Test
     void aBillionCellsAreRefusedWithTheMemoryEstimate() throws IOException {
         assertRefused(compare("duration: 1 s\ncells_per_condition: 1000000000\n", "--quiet"),
