@@ -228,6 +228,18 @@ class InterruptTest {
         assertFalse(Files.exists(folder.resolve("figures/rates.pdf")), "no figure of the interrupted redraw");
     }
 
+    /** java reads the launcher's stdin: bash gave its background job /dev/null, so '--config /dev/stdin' was empty. */
+    @Test
+    void theLauncherPassesItsStdinToJava() throws Exception {
+        Process p = launcher.start(work, "stdin", "compare", "--config", "/dev/stdin", "--out", "results/stdin",
+                "--quiet", "--no-figures");
+        try (java.io.OutputStream in = p.getOutputStream()) {
+            in.write(SHORT_COMPARE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(0, Launcher.await(p, 120), Launcher.stderr(work, "stdin"));
+        assertTrue(Files.isRegularFile(results.resolve("stdin/cells.csv")));
+    }
+
     /** Ctrl-C or SIGHUP reach java as TERM (a background java ignores INT); the launcher exits 128 + its own signal. */
     @Test
     void sigintAndSighupToTheLauncherExitWithTheirOwnCodes() throws Exception {
