@@ -48,8 +48,15 @@ public record Selection(String points, int shard, int shards) {
                 throw new ConfigException("--shard: no K given and SLURM_ARRAY_TASK_ID is not set (not in a SLURM "
                         + "array job); write --shard K/N");
             }
-            kv = integer(id, "SLURM_ARRAY_TASK_ID") - integer(env.getOrDefault("SLURM_ARRAY_TASK_MIN", "0"),
+            // --array=0-4:2 runs IDs 0, 2, 4: the K-th task is (ID - MIN) / STEP (ID 4 read as K = 4 of 3)
+            int offset = integer(id, "SLURM_ARRAY_TASK_ID") - integer(env.getOrDefault("SLURM_ARRAY_TASK_MIN", "0"),
                     "SLURM_ARRAY_TASK_MIN");
+            int step = integer(env.getOrDefault("SLURM_ARRAY_TASK_STEP", "1"), "SLURM_ARRAY_TASK_STEP");
+            if (step < 1 || offset % step != 0) {
+                throw new ConfigException("--shard auto: SLURM_ARRAY_TASK_ID " + id + " is not MIN + K x STEP (MIN "
+                        + env.getOrDefault("SLURM_ARRAY_TASK_MIN", "0") + ", STEP " + step + "); write --shard K/N");
+            }
+            kv = offset / step;
         } else {
             kv = integer(k, "--shard K");
         }

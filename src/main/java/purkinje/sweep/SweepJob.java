@@ -204,8 +204,11 @@ public final class SweepJob {
         }
         String sel = m.path("selection").asText();
         if (!sel.equals(selection.describe())) {
+            // e.g. one task of an array re-submitted alone: --shard auto then reads an array of 1 task
             throw new ConfigException("cannot resume: " + folder + " holds a sweep of " + sel + ", but this run "
-                    + "selects " + selection.describe() + "; give the same --points/--shard");
+                    + "selects " + selection.describe() + "; give the same --points/--shard (for an array task "
+                    + "re-submitted alone: --shard with the task's K/N, e.g. SWEEP_SHARDS=N for "
+                    + "configs/slurm/sweep-array.sbatch)");
         }
     }
 

@@ -154,6 +154,12 @@ class SweepSpecTest {
         assertArrayEquals(new int[] {2, 4}, Selection.parseShard("auto", java.util.Map.of("SLURM_ARRAY_TASK_ID", "3",
                 "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_COUNT", "4")));
         assertArrayEquals(new int[] {1, 8}, Selection.parseShard("/8", java.util.Map.of("SLURM_ARRAY_TASK_ID", "1")));
+        // --array=0-4:2: IDs 0, 2, 4 are shards 0, 1, 2 of 3 (ID 4 was read as 4/3 and refused, points lost)
+        assertArrayEquals(new int[] {2, 3}, Selection.parseShard("auto", java.util.Map.of("SLURM_ARRAY_TASK_ID", "4",
+                "SLURM_ARRAY_TASK_MIN", "0", "SLURM_ARRAY_TASK_STEP", "2", "SLURM_ARRAY_TASK_COUNT", "3")));
+        assertTrue(assertThrows(ConfigException.class, () -> Selection.parseShard("auto", java.util.Map.of(
+                "SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_STEP", "2", "SLURM_ARRAY_TASK_COUNT", "3")))
+                .getMessage().contains("is not MIN + K x STEP"));
         assertEquals("3, 5-7, 9", SweepOutputs.ranges(java.util.List.of(3, 5, 6, 7, 9)));
     }
 }
