@@ -71,10 +71,12 @@ final class SweepCommand implements Callable<Integer> {
         SweepPlan plan = SweepPlan.load(config, run.seed);
         ConfigFiles.noted(plan.loaded());
         selection.indices(plan.size()); // refuse out-of-range --points before anything is written
-        estimate(plan, selection, threads, batchCells).checkAndWarn(run.timeLimitS(), "use fewer points (or run a "
-                + "part with --points or --shard), fewer cells or a shorter duration");
         Path out = run.out != null ? run.out : Path.of("results", selection.shards() == 0 ? plan.name()
                 : plan.name() + "-shard-" + selection.shard() + "-of-" + selection.shards());
+        // a --resume simulates only what is missing: a requeued task that is nearly done was refused as too long
+        java.util.Set<Integer> done = resume ? SweepJob.committedPoints(plan, out) : java.util.Set.of();
+        estimate(plan, selection, threads, batchCells, done).checkAndWarn(run.timeLimitS(), "use fewer points (or "
+                + "run a part with --points or --shard), fewer cells or a shorter duration");
         RunInfo info = new RunInfo("sweep", List.of(spec.commandLine().getParseResult().originalArgs()
                 .toArray(new String[0])), plan.loaded().source(), RunInfo.sha256(plan.loaded().text()), Instant.now());
         SweepJob.Outcome o;
@@ -116,14 +118,18 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /**
-     * The work of the selected points (each point may sweep the duration, dt or cell count), run
+     * The work of the selected points not yet {@code done} (each point may sweep the duration, dt or cell count), run
      * in batches one after the other: the work adds up, the heap holds one batch (at least
      * {@code batchCells} cells, less than that plus the largest point's; a 200,000-point sweep of 80
      * cells was refused for the 16 GB that all its cells would take together).
      */
-    static RunEstimate estimate(SweepPlan plan, Selection selection, int threads, int batchCells) {
+    static RunEstimate estimate(SweepPlan plan, Selection selection, int threads, int batchCells,
+                                java.util.Set<Integer> done) {
         RunEstimate total = new RunEstimate(0, 0, 0, threads);
         for (int i : selection.indices(plan.size())) {
+            if (done.contains(i)) {
+                continue;
+            }
             RunConfig rc = plan.point(i);
             total = total.then(RunEstimate.untraced(rc, (double) rc.cellsPerCondition() * rc.conditions().size(),
                     threads));

@@ -81,6 +81,27 @@ public final class SweepJob {
         }
     }
 
+    /**
+     * The points a --resume into {@code out} will not simulate again (committed to points.csv or
+     * the log of an earlier run of this plan), for the time estimate; empty where there is nothing
+     * to resume or it cannot be read (the resume itself then says why).
+     */
+    public static java.util.Set<Integer> committedPoints(SweepPlan plan, Path out) {
+        Path folder = out.toAbsolutePath().normalize();
+        try {
+            if (!Files.isRegularFile(folder.resolve(SweepOutputs.MANIFEST))
+                    || !readManifest(folder).path("sweep_sha256").asText().equals(plan.hash())) {
+                return java.util.Set.of();
+            }
+            java.util.Set<Integer> done = new java.util.HashSet<>(ResultLog.readComplete(folder.resolve(SweepOutputs.POINTS),
+                    plan).keySet());
+            done.addAll(ResultLog.readComplete(folder.resolve(ResultLog.NAME), plan).keySet());
+            return done;
+        } catch (RuntimeException e) {
+            return java.util.Set.of();
+        }
+    }
+
     /** Name of the lock file a live sweep holds in its folder (removed when the sweep ends). */
     static final String LOCK = OutputFolder.SWEEP_LOCK;
 

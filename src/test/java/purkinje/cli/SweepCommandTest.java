@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import purkinje.sweep.Selection;
+import purkinje.sweep.SweepJob;
+import purkinje.sweep.SweepPlan;
 
 /** The sweep and merge commands end to end: re-runs, shards, resume after SIGKILL, bad input. */
 class SweepCommandTest {
@@ -68,6 +71,24 @@ class SweepCommandTest {
                 + "simulated"), empty.err());
         assertTrue(empty.err().contains("use at most 4 shards"), empty.err());
         assertFalse(empty.out().contains("rate (Hz)"), "no empty table: " + empty.out());
+    }
+
+    /** A --resume is estimated by what is missing: a nearly done sweep was refused by --time-limit for all its points. */
+    @Test
+    void resumeIsEstimatedByTheMissingPointsOnly() throws IOException {
+        String c = config(SWEEP).toString();
+        Path folder = dir.resolve("partly");
+        assertEquals(0, run("sweep", c, "--points", "0-4", "--out", folder.toString(), "--quiet", "--no-figures"));
+        SweepPlan plan = SweepPlan.load(Path.of(c), null);
+        assertEquals(java.util.Set.of(0, 1, 2, 3, 4), SweepJob.committedPoints(plan, folder));
+        Selection first = new Selection("0-4", -1, 0);
+        assertEquals(0, SweepCommand.estimate(plan, first, 2, 2048, SweepJob.committedPoints(plan, folder)).cells(),
+                "nothing left of points 0-4");
+        Selection all = Selection.ALL;
+        double left = SweepCommand.estimate(plan, all, 2, 2048, SweepJob.committedPoints(plan, folder)).cellSteps();
+        double whole = SweepCommand.estimate(plan, all, 2, 2048, java.util.Set.of()).cellSteps();
+        assertEquals(whole / 6, left, 1e-9 * whole, "one point of six is left");
+        assertEquals(java.util.Set.of(), SweepJob.committedPoints(plan, dir.resolve("none")));
     }
 
     /**
@@ -223,7 +244,7 @@ class SweepCommandTest {
                 .replace("steps: 11}", "steps: 20000}"));
         purkinje.sweep.SweepPlan plan = purkinje.sweep.SweepPlan.load(config, null);
         purkinje.sweep.Selection all = new purkinje.sweep.Selection(null, -1, 0);
-        purkinje.experiment.RunEstimate e = SweepCommand.estimate(plan, all, 2, 2048);
+        purkinje.experiment.RunEstimate e = SweepCommand.estimate(plan, all, 2, 2048, java.util.Set.of());
         assertEquals(20000.0 * 80, e.cells(), "the work counts every point's cells");
         assertEquals(2048 + 80, e.heapCells(), "the heap holds one batch");
         String warning = e.check(1e9, Double.NaN); // a refusal would throw; a run this long gets a warning
