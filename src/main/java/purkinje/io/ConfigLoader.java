@@ -43,6 +43,11 @@ import purkinje.model.Unit;
  * {@link ConfigException} naming the file, line, field and fix.
  */
 public final class ConfigLoader {
+    /** Condition names that pandas' and R's CSV readers take for missing values (their default lists) or numbers. */
+    static final java.util.regex.Pattern MISSING_OR_NUMBER = java.util.regex.Pattern.compile(
+            "(?:-?(?:NaN|nan|NA|N/A|n/a|NULL|null|None|none|Inf|inf|-?Infinity)|[-+]?(?:\\d+\\.?\\d*|\\.\\d+)"
+                    + "(?:[eE][-+]?\\d+)?|0[xX][0-9a-fA-F]+)");
+
     /** Top-level blocks that only one command reads, by the command (and what it makes): named as such elsewhere. */
     static final Map<String, String> OTHER_COMMANDS_BLOCKS = Map.of("fi", "an f-I curve config ('purkinje fi')",
             "sweep", "a sweep config ('purkinje sweep')");
@@ -561,6 +566,14 @@ public final class ConfigLoader {
                 String name = text(m, "name", null);
                 if (name == null) {
                     throw error(m.line(), "conditions[" + out.size() + "]: needs a name");
+                }
+                if (MISSING_OR_NUMBER.matcher(name).matches()) {
+                    // the condition column of cells.csv: pandas and R read NA, NaN, null ... as missing
+                    // values and 1e3 as a number, so an analysis of the tables would go silently wrong
+                    throw error(m.keyLines().get("name"), "conditions[" + out.size() + "].name: '" + name + "' reads "
+                            + "as a missing value or a number in pandas and R (cells.csv names each cell's "
+                            + "condition); give a name with a letter that is not such a word, e.g. 'condition-" + name
+                            + "'");
                 }
                 ScalarNode d = scalar(m, "meis1_dosage", "conditions[" + out.size() + "].");
                 double dosage = d == null ? 1.0 : number(d, "conditions[" + out.size() + "].meis1_dosage");
