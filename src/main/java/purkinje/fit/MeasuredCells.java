@@ -104,6 +104,13 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
             if (condition.isEmpty()) {
                 throw new ConfigException(where + ": condition is empty; name the condition of every cell");
             }
+            int hidden = condition.codePoints().filter(c -> Character.getType(c) == Character.CONTROL
+                    || Character.getType(c) == Character.FORMAT).findFirst().orElse(-1);
+            if (hidden >= 0) {
+                // a direction override (U+202E) reversed the words after it in the figures' legends
+                throw new ConfigException(String.format(Locale.ROOT, "%s: condition holds an invisible control or "
+                        + "text-direction character (U+%04X); remove it from the data file", where, hidden));
+            }
             double rate = number(cells.get(cRate), "rate_hz", where);
             if (!Double.isFinite(rate) || rate < 0) {
                 throw new ConfigException(where + ": rate_hz " + cells.get(cRate).trim() + " is not a rate; give the "

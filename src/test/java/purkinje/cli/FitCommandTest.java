@@ -138,6 +138,8 @@ class FitCommandTest {
     @CsvSource(delimiter = '|', value = {
         "condition,rate\\nwild-type,12 | has no column 'rate_hz'",
         "condition,rate_hz\\n@5wild-type,12@5mutant,-3 | rate_hz -3 is not a rate",
+        // U+202E (right-to-left override) in a name reversed the legend words after it
+        "condition,rate_hz\\n@5wild-type,12@5mut\u202Eant,9 | data.csv line 7: condition holds an invisible control or text-direction character (U+202E); remove it from the data file",
         // the line an editor shows, blank lines counted (it said "data row 6", the sixth record after the header)
         "condition,rate_hz\\n\\n@5wild-type,12@5mutant,-3 | data.csv line 8: rate_hz -3 is not a rate",
         "condition,rate_hz\\n@5wild-type,12@5mutant,NaN | rate_hz NaN is not a rate",
