@@ -65,6 +65,7 @@ public record MeasuredCells(List<String> conditions, List<double[]> ratesHz, Lis
      */
     public static MeasuredCells read(Path file, double recordingMs, double maxRateHz, String limitSetBy) {
         String text;
+        purkinje.io.InputFiles.requireReadable(file, "data file", "--data");
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw new ConfigException(file + ": larger than " + (MAX_BYTES >> 20) + " MB; give one row per cell");

@@ -112,6 +112,7 @@ public final class ConfigLoader {
     /** Reads and resolves a config file; {@code extraBlocks} are further top-level keys a command accepts. */
     public static Loaded load(Path file, Map<String, Field> extraBlocks) {
         String source = file.toString();
+        InputFiles.requireReadable(file, "config file", "--config");
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_CONFIG_BYTES + 1);

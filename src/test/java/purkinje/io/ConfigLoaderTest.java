@@ -31,6 +31,18 @@ class ConfigLoaderTest {
      * A meis1 block adds to the default mapping, so one without I_pace still lowers I_pace (the
      * helper's 'threshold-only' run fired 32 % less); that is now said, with the fix.
      */
+    /** A named pipe as config blocked for ever (until killed); it is refused before it is opened. */
+    @Test
+    void aNamedPipeIsRefusedNotWaitedFor(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("config.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                "mkfifo is not available");
+        ConfigException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(ConfigException.class, () -> ConfigLoader.load(fifo, Map.of())));
+        assertTrue(e.getMessage().startsWith("config file " + fifo + " is a named pipe, device or socket, not a file"),
+                e.getMessage());
+    }
+
     @Test
     void aMeis1BlockWithoutIPaceIsNoted() {
         assertEquals("test.yaml:1: meis1 lists V_th but not I_pace, so the default I_pace: 0.6 acts as well; write "
