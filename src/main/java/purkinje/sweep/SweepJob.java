@@ -54,6 +54,9 @@ public final class SweepJob {
             throw anotherSweep(folder);
         }
         boolean continuing = resume && Files.exists(folder);
+        if (!continuing && !force && Files.exists(folder)) {
+            unfinished(plan, folder, out); // "use --force" would throw its committed points away
+        }
         if (!continuing) {
             OutputFolder.checkWritable(folder, force);
             try {
@@ -99,6 +102,23 @@ public final class SweepJob {
             return done;
         } catch (RuntimeException e) {
             return java.util.Set.of();
+        }
+    }
+
+    /** Refuses, naming --resume, a folder that holds an unfinished run of this sweep (killed, or out of time). */
+    private static void unfinished(SweepPlan plan, Path folder, Path out) {
+        JsonNode m;
+        try {
+            m = readManifest(folder);
+        } catch (ConfigException notASweep) {
+            return; // not a sweep result: the usual refusal says what to do
+        }
+        String status = m.path("status").asText();
+        if (m.path("sweep_sha256").asText().equals(plan.hash()) && !COMPLETE.equals(status)) {
+            int done = committedPoints(plan, out).size();
+            throw new ConfigException("output folder " + out + " holds an unfinished run of this sweep (" + done + " of "
+                    + plan.size() + " points committed); run the same command with --resume to finish it, or with "
+                    + "--force to start again (its points are then lost)");
         }
     }
 

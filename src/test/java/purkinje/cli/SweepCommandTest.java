@@ -73,6 +73,23 @@ class SweepCommandTest {
         assertFalse(empty.out().contains("rate (Hz)"), "no empty table: " + empty.out());
     }
 
+    /** A folder of an unfinished run (killed): the refusal names --resume, not --force, which would lose its points. */
+    @Test
+    void anUnfinishedSweepFolderPointsToResume() throws IOException {
+        String c = config(SWEEP).toString();
+        Path folder = dir.resolve("killed");
+        assertEquals(0, run("sweep", c, "--points", "0-1", "--out", folder.toString(), "--quiet", "--no-figures"));
+        Path manifest = folder.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"status\" : \"complete\"",
+                "\"status\" : \"running\"")); // as a kill -9 leaves it
+        CommandLineTest.Run r = CommandLineTest.run("sweep", c, "--out", folder.toString(), "--quiet", "--no-figures");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(List.of("purkinje: output folder " + folder + " holds an unfinished run of this sweep (2 of 6 "
+                + "points committed); run the same command with --resume to finish it, or with --force to start again "
+                + "(its points are then lost)"), r.errLines());
+        assertEquals(1 + 2 * 2, rows(folder).size(), "its points are kept (2 points x 2 conditions)");
+    }
+
     /** A --resume is estimated by what is missing: a nearly done sweep was refused by --time-limit for all its points. */
     @Test
     void resumeIsEstimatedByTheMissingPointsOnly() throws IOException {
