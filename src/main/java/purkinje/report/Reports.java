@@ -84,7 +84,9 @@ public final class Reports {
         try {
             temp = Files.createTempDirectory(folder, ".plot-");
         } catch (IOException e) {
-            throw new ConfigException("cannot write into " + folder + ": " + e.getMessage());
+            throw new ConfigException("cannot write into " + folder + " (" + purkinje.io.IoFailure.reason(e)
+                    + "); the figures are drawn into the result folder: copy it to a folder you may write to and "
+                    + "plot the copy");
         }
         // a signal ends the JVM without finally blocks: the hidden folder would stay in the result
         Path drawing = temp;

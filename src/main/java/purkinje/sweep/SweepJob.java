@@ -153,7 +153,8 @@ public final class SweepJob {
                     // the open failure is the one to report
                 }
             }
-            throw new ConfigException("cannot lock output folder " + folder + ": " + e.getMessage());
+            throw new ConfigException("cannot lock output folder " + folder + " (" + purkinje.io.IoFailure.reason(e)
+                    + "); it must be a folder you may write to: choose another --out");
         }
     }
 
@@ -223,7 +224,10 @@ public final class SweepJob {
         try {
             JsonNode node = Json.mapper().readTree(m.toFile());
             if (node == null || !"purkinje".equals(node.path("tool").asText()) || !node.has("sweep_sha256")) {
-                throw new ConfigException(m + " is not the manifest of a purkinje sweep");
+                String command = node == null ? "" : node.path("command").asText();
+                throw new ConfigException(folder + " holds " + (command.isEmpty() ? "no sweep result"
+                        : "a '" + command + "' result, not a sweep") + "; choose another --out (or replace it: "
+                        + "without --resume, with --force)");
             }
             return node;
         } catch (IOException e) {

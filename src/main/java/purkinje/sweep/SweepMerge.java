@@ -69,6 +69,9 @@ public final class SweepMerge {
             if (!Files.isDirectory(f)) {
                 throw new ConfigException("merge: " + f + " is not a folder");
             }
+            if (OutputFolder.heldByAnother(f.resolve(SweepJob.LOCK))) { // its points were called missing (exit 1)
+                throw new ConfigException("merge: a sweep is still writing " + f + "; wait for it to end, then merge");
+            }
             JsonNode m = SweepJob.readManifest(f);
             String hash = m.path("sweep_sha256").asText();
             if (plan == null) {

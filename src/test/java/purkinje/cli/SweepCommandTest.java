@@ -90,6 +90,28 @@ class SweepCommandTest {
         assertEquals(1 + 2 * 2, rows(folder).size(), "its points are kept (2 points x 2 conditions)");
     }
 
+    /** Messages that named no fix: --resume into another command's result; merge of a sweep still running. */
+    @Test
+    void resumeIntoACompareResultAndMergeOfALiveSweepSayWhatToDo() throws Exception {
+        String c = config(SWEEP).toString();
+        Path compare = dir.resolve("cmp");
+        assertEquals(0, run("compare", "--config", "configs/demo.yaml", "--cells", "2", "--duration", "100 ms",
+                "--out", compare.toString(), "--quiet", "--no-figures"));
+        CommandLineTest.Run r = CommandLineTest.run("sweep", c, "--resume", "--out", compare.toString(), "--quiet");
+        assertEquals(List.of("purkinje: " + compare.toAbsolutePath() + " holds a 'compare' result, not a sweep; "
+                + "choose another --out (or replace it: without --resume, with --force)"), r.errLines());
+        Path live = dir.resolve("live");
+        assertEquals(0, run("sweep", c, "--points", "0-2", "--out", live.toString(), "--quiet", "--no-figures"));
+        try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(live.resolve(".sweep.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = lock.lock()) { // as a sweep still running holds it
+            CommandLineTest.Run m = CommandLineTest.run("merge", live.toString(), "--out", dir.resolve("m").toString());
+            assertEquals(2, m.exit(), m.err());
+            assertEquals(List.of("purkinje: merge: a sweep is still writing " + live + "; wait for it to end, then "
+                    + "merge"), m.errLines());
+        }
+    }
+
     /** A --resume is estimated by what is missing: a nearly done sweep was refused by --time-limit for all its points. */
     @Test
     void resumeIsEstimatedByTheMissingPointsOnly() throws IOException {
