@@ -6,7 +6,7 @@ import purkinje.engine.SimulationSettings;
 
 /** Options every simulating command shares (a picocli mixin). */
 final class RunOptions {
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<name from config>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<name from config>; for validate results/validate).")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "Master seed (overrides the config's 'seed').")

@@ -77,7 +77,8 @@ public record RunConfig(String name, long seed, double durationMs, double dtMs, 
         }
         if (durationMs < dtMs) {
             throw new InvalidParameterException("duration (" + Checks.num(durationMs) + " ms) is shorter than one step dt ("
-                    + dtMs + " ms)");
+                    + Checks.num(dtMs) + " ms), so nothing would be simulated; give a duration of at least dt (a run "
+                    + "is seconds: e.g. duration: 10 s)");
         }
     }
 
