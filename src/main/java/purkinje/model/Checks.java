@@ -7,7 +7,7 @@ final class Checks {
 
     /** 47.0 -> "47", 0.1 -> "0.1". */
     static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v).replace("E", "e");
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     static void positive(String name, double value, String unit) {

@@ -115,7 +115,7 @@ class ConfigFormsTest {
         Assumptions.assumeTrue(Files.isReadable(zero), "no /dev/zero on this system");
         String m = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> assertThrows(ConfigException.class, () -> ConfigLoader.load(zero, Map.of())).getMessage());
-        assertTrue(m.startsWith("/dev/zero: larger than 1 MiB"), m);
+        assertTrue(m.startsWith("config file /dev/zero is a named pipe, device or socket, not a file"), m); // refused before it is read
     }
 
     @Test
