@@ -91,7 +91,7 @@ final class LabCommand implements Callable<Integer> {
             }
             if (!signals) {
                 // signals are taken by the JVM (e.g. -Xrs): stop when it shuts down
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
+                purkinje.io.ShutdownHooks.add(() -> server.stop(0), "purkinje-lab-stop");
             }
             stop.await();
         } finally {

@@ -52,10 +52,10 @@ final class RunTemp {
                 channel.lock(); // held until the JVM ends; the OS releases it however the JVM dies
                 Files.move(fresh, lock, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 heldLock = channel;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                purkinje.io.ShutdownHooks.add(() -> {
                     deleteTree(tmp);
                     deleteTree(lock);
-                }, "purkinje-temp-cleanup"));
+                }, "purkinje-temp-cleanup");
             } catch (IOException | RuntimeException e) {
                 // no lock: the folder is still removed by the launcher, or after a while by a later run
             }

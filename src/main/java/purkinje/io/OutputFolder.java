@@ -57,11 +57,8 @@ public final class OutputFolder implements AutoCloseable {
     private static final Set<OutputFolder> OPEN = new HashSet<>();
 
     static {
-        try {
-            Runtime.getRuntime().addShutdownHook(new Thread(OutputFolder::abortAll, "purkinje-output-cleanup"));
-        } catch (IllegalStateException shuttingDown) {
-            // first loaded by a shutdown hook (printInterrupted): nothing is open, nothing to abort
-        }
+        // first loaded by a shutdown hook (printInterrupted) nothing is open: aborting at once is a no-op
+        ShutdownHooks.add(OutputFolder::abortAll, "purkinje-output-cleanup");
     }
 
     /** The result folder of the latest run in this JVM, to name it in an I/O error's one line. */

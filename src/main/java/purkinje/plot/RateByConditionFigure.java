@@ -222,6 +222,11 @@ public final class RateByConditionFigure {
                              double ciHighPercent, double mannWhitneyP) {
     }
 
+    /** Whether {@link #comparisonsSubtitle} gives one short clause each (no intervals): beyond {@link #FULL_LINES_UP_TO}, one reference. */
+    public static boolean shortClauses(List<RateChange> changes) {
+        return changes.size() > FULL_LINES_UP_TO && changes.stream().map(RateChange::reference).distinct().count() <= 1;
+    }
+
     /** Comparisons written in full ({@link #comparisonSubtitle}), one line each, up to this many. */
     public static final int FULL_LINES_UP_TO = 2;
 
@@ -236,8 +241,7 @@ public final class RateByConditionFigure {
      * @param conditions every condition in display order (for the names under the axis)
      */
     public static String comparisonsSubtitle(List<RateChange> changes, int cellsPerCondition, List<String> conditions) {
-        boolean oneReference = changes.stream().map(RateChange::reference).distinct().count() <= 1;
-        if (changes.size() <= FULL_LINES_UP_TO || !oneReference) {
+        if (!shortClauses(changes)) {
             return String.join("\n", changes.stream().map(c -> comparisonSubtitle(c.test(), c.reference(),
                     c.changePercent(), c.ciLowPercent(), c.ciHighPercent(), c.mannWhitneyP(), cellsPerCondition))
                     .toList());

@@ -201,13 +201,14 @@ public final class CompareReport {
         List<Figure> out = new ArrayList<>();
         int cellsPerCondition = rates.values().stream().mapToInt(List::size).max().orElse(0);
         // each condition against the reference: a line each, or a clause each beyond two
+        List<RateByConditionFigure.RateChange> changes = comparisons.stream()
+                .map(c -> new RateByConditionFigure.RateChange(c.test(), c.reference(), c.changePercent(), c.ciLow(),
+                        c.ciHigh(), c.mannWhitneyP()))
+                .toList();
         String subtitle = comparisons.isEmpty() ? cellsPerCondition + " cells"
-                : RateByConditionFigure.comparisonsSubtitle(comparisons.stream()
-                        .map(c -> new RateByConditionFigure.RateChange(c.test(), c.reference(), c.changePercent(),
-                                c.ciLow(), c.ciHigh(), c.mannWhitneyP()))
-                        .toList(), cellsPerCondition, List.copyOf(rates.keySet()));
+                : RateByConditionFigure.comparisonsSubtitle(changes, cellsPerCondition, List.copyOf(rates.keySet()));
         out.add(new Figure("rates", RateByConditionFigure.chart(rateRecords, subtitle), 0,
-                comparisons.size() > RateByConditionFigure.FULL_LINES_UP_TO ? RATES_CAPTION_COMPACT : RATES_CAPTION));
+                RateByConditionFigure.shortClauses(changes) ? RATES_CAPTION_COMPACT : RATES_CAPTION));
 
         double durationMs = config.durationMs();
         // read only for figures and into primitive arrays: spikes.csv of a long run can outgrow the heap
