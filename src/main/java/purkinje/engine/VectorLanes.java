@@ -58,6 +58,20 @@ final class VectorLanes implements LaneIntegrator {
     /** A count's table is compared in the vector pass up to where the rest has less mass than this. */
     private static final double VECTOR_COUNT_TAIL = 1e-3;
 
+    /*
+     * The step loops' one test, y = (V_th - V0)(V_th - V1) scale > ln u, stops at every step that
+     * Cell.step would count as a crossing: V0 <= V_th at every step's start (a start value, a
+     * step that did not cross, or a hold potential, all below V_th; V0 = V_th gives y = 0) and
+     * ln u < 0, so a step ending at or above V_th has y >= 0 > ln u whatever the (negative, finite)
+     * scale. A lane without a bridge takes the steepest finite scale, so that otherwise y > ln u
+     * only where V came within 1e-154 mV of V_th, and a step stopped for nothing is redone by
+     * Cell.step with the same result. A held lane's scale is -infinity: y = -infinity.
+     */
+    /** The crossing test's scale for a lane without a bridge (noise-free, or a noise current). */
+    private static final double NO_BRIDGE = -Double.MAX_VALUE;
+    /** ln u of a lane without membrane noise: any negative value will do (see {@link #NO_BRIDGE}). */
+    private static final float QUIET_LN_U = -1f;
+
     /** Whether this JVM's preferred vector shapes suit the layout (at least 2 lanes, as many longs as doubles). */
     static boolean supported() {
         return LANES >= 2 && LONGS.length() == LANES && FLOATS.length() == 2 * LANES && INTS.length() == 2 * LANES;
@@ -123,8 +137,6 @@ final class VectorLanes implements LaneIntegrator {
     private final double[] iExcEnd = new double[LANES];
     private final double[] iInhEnd = new double[LANES];
     private final double[] xEnd = new double[LANES];
-    /** Per lane at the step where the loop stopped: 1 if it reached V_th or its bridge crossed, else 0. */
-    private final double[] crossed = new double[LANES];
     private VectorMask<Double> currentsMask;
 
     private Cell[] cells;
@@ -286,8 +298,8 @@ final class VectorLanes implements LaneIntegrator {
         free[o + 5] = p.ou() == null ? 0 : p.ou().pux();
         free[o + 6] = p.ou() == null ? 0 : p.ou().l21();
         free[o + 7] = p.ou() == null ? 0 : p.ou().l22();
-        // no bridge: NaN fails every comparison
-        free[o + 8] = c.model.white() ? c.bridgeLnScale : Double.NaN;
+        // no bridge: a scale so steep that y > ln u only where V reached V_th ({@link #NO_BRIDGE})
+        free[o + 8] = c.model.white() ? c.bridgeLnScale : NO_BRIDGE;
     }
 
     /** Lane l's coefficients for step k: the free step's, or frozen while step k is wholly held. */
@@ -303,7 +315,7 @@ final class VectorLanes implements LaneIntegrator {
             l21[l] = free[o + 6];
             l22[l] = free[o + 7];
             bridgeScale[l] = free[o + 8];
-        } else { // frozen: V kept, no push; -infinity keeps y below every ln u (NaN without a bridge)
+        } else { // frozen: V kept (below V_th), no push; -infinity keeps y below every ln u
             decay[l] = 1;
             relax[l] = 0;
             noiseSd[l] = 0;
@@ -312,7 +324,7 @@ final class VectorLanes implements LaneIntegrator {
             pux[l] = 0;
             l21[l] = 0;
             l22[l] = 0;
-            bridgeScale[l] = cells[l].model.white() ? Double.NEGATIVE_INFINITY : Double.NaN;
+            bridgeScale[l] = Double.NEGATIVE_INFINITY;
         }
     }
 
@@ -342,7 +354,7 @@ final class VectorLanes implements LaneIntegrator {
             final DoubleVector lnUj = row(lnU, j);
             final DoubleVector end = p.fma(vStart, sd.fma(zj, pull));
             final DoubleVector y = th.sub(vStart).mul(th.sub(end)).mul(ys);
-            final VectorMask<Double> cross = end.compare(VectorOperators.GE, th).or(y.compare(VectorOperators.GT, lnUj));
+            final VectorMask<Double> cross = y.compare(VectorOperators.GT, lnUj);
             if (j == event || cross.anyTrue()) {
                 end.intoArray(vEnd, 0);
                 break;
@@ -389,8 +401,7 @@ final class VectorLanes implements LaneIntegrator {
             final DoubleVector push = gE.mul(eIn).add(gI.mul(iIn)).add(ux.mul(xs).add(c21.mul(n1)).add(c22.mul(zj)));
             final DoubleVector end = free.blend(free.add(push), withCurrents);
             final DoubleVector y = th.sub(vStart).mul(th.sub(end)).mul(ys);
-            final VectorMask<Double> cross = end.compare(VectorOperators.GE, th)
-                    .or(y.compare(VectorOperators.GT, row(lnU, j)));
+            final VectorMask<Double> cross = y.compare(VectorOperators.GT, row(lnU, j));
             final DoubleVector eOut = eIn.mul(dE);
             final DoubleVector iOut = iIn.mul(dI);
             final DoubleVector xOut = xx.mul(xs).add(c11.mul(n1));
@@ -443,8 +454,7 @@ final class VectorLanes implements LaneIntegrator {
             final DoubleVector pushed = free.add(gE.mul(eIn).add(gI.mul(iIn)));
             final DoubleVector end = allWithCurrents ? pushed : free.blend(pushed, withCurrents);
             final DoubleVector y = th.sub(vStart).mul(th.sub(end)).mul(ys);
-            final VectorMask<Double> cross = end.compare(VectorOperators.GE, th)
-                    .or(y.compare(VectorOperators.GT, row(lnU, j)));
+            final VectorMask<Double> cross = y.compare(VectorOperators.GT, row(lnU, j));
             final DoubleVector eOut = eIn.mul(dE);
             final DoubleVector iOut = iIn.mul(dI);
             if (j == event || cross.anyTrue()) {
@@ -466,26 +476,31 @@ final class VectorLanes implements LaneIntegrator {
     /**
      * Step k (block step j), lane by lane: {@link Cell#step} for lanes that need it (V_th reached or
      * the bridge crossed, a hold ends, a climbing-fibre event), the vector's step for the others;
-     * then the changed lanes' coefficients.
+     * then the changed lanes' coefficients. The lanes are visited as the set bits of one word, so
+     * that the seven or so lanes with nothing to do cost no branch each.
      */
     private void settle(long k, int j) {
         final int at = j * LANES;
-        crossingFlags(j);
-        for (int l = 0; l < LANES; l++) {
-            if (crossed[l] != 0 || laneEvent[l] == k) {
-                final Cell c = cells[l];
-                c.v = v[l];
-                c.iExcPa = iExc[l];
-                c.iInhPa = iInh[l];
-                c.xMv = x[l];
-                c.step(k, z[at + l], lnU[at + l], zNoise[at + l], uExc[at + l], uInh[at + l]);
-                vEnd[l] = c.v;
-                iExcEnd[l] = c.iExcPa;
-                iInhEnd[l] = c.iInhPa;
-                xEnd[l] = c.xMv;
-                setCoefficients(l, k + 1);
-                laneEvent[l] = c.nextEventStep(k + 1);
+        int lanes = crossingLanes(j);
+        if (k == nextEvent) {
+            for (int l = 0; l < LANES; l++) {
+                lanes |= laneEvent[l] == k ? 1 << l : 0;
             }
+        }
+        for (; lanes != 0; lanes &= lanes - 1) {
+            final int l = Integer.numberOfTrailingZeros(lanes);
+            final Cell c = cells[l];
+            c.v = v[l];
+            c.iExcPa = iExc[l];
+            c.iInhPa = iInh[l];
+            c.xMv = x[l];
+            c.step(k, z[at + l], lnU[at + l], zNoise[at + l], uExc[at + l], uInh[at + l]);
+            vEnd[l] = c.v;
+            iExcEnd[l] = c.iExcPa;
+            iInhEnd[l] = c.iInhPa;
+            xEnd[l] = c.xMv;
+            setCoefficients(l, k + 1);
+            laneEvent[l] = c.nextEventStep(k + 1);
         }
         // every lane's state after step k: the vector's end values, or those of Cell.step
         DoubleVector.fromArray(DOUBLES, vEnd, 0).intoArray(v, 0);
@@ -499,18 +514,27 @@ final class VectorLanes implements LaneIntegrator {
         nextEvent = nextEvent();
     }
 
+    /** Bit l of lane l: 1 in a double's bit pattern, for {@link #crossingLanes}. */
+    private static final double[] LANE_BITS = new double[LANES];
+
+    static {
+        for (int l = 0; l < LANES; l++) {
+            LANE_BITS[l] = Double.longBitsToDouble(1L << l);
+        }
+    }
+
     /**
      * The step loop's crossing test at the step where it stopped (row j), recomputed from the stored
-     * start and end values with the same operations, into {@link #crossed} (1: crossed): keeping the
-     * loop's mask itself past the loop made C2 allocate it in every step.
+     * start and end values with the same operations, as a word with bit l set where lane l
+     * crossed: keeping the loop's mask itself past the loop made C2 allocate it in every step.
      */
-    private void crossingFlags(int j) {
+    private int crossingLanes(int j) {
         final DoubleVector th = DoubleVector.fromArray(DOUBLES, threshold, 0);
-        final DoubleVector end = DoubleVector.fromArray(DOUBLES, vEnd, 0);
-        final DoubleVector y = th.sub(DoubleVector.fromArray(DOUBLES, v, 0)).mul(th.sub(end))
+        final DoubleVector y = th.sub(DoubleVector.fromArray(DOUBLES, v, 0)).mul(th.sub(DoubleVector.fromArray(DOUBLES, vEnd, 0)))
                 .mul(DoubleVector.fromArray(DOUBLES, bridgeScale, 0));
-        final VectorMask<Double> cross = end.compare(VectorOperators.GE, th).or(y.compare(VectorOperators.GT, row(lnU, j)));
-        DoubleVector.zero(DOUBLES).blend(DoubleVector.broadcast(DOUBLES, 1), cross).intoArray(crossed, 0);
+        final VectorMask<Double> cross = y.compare(VectorOperators.GT, row(lnU, j));
+        return (int) DoubleVector.zero(DOUBLES).blend(DoubleVector.fromArray(DOUBLES, LANE_BITS, 0), cross)
+                .viewAsIntegralLanes().reduceLanes(VectorOperators.OR);
     }
 
     // The passes that make a block's random numbers, called through function objects on purpose: a
@@ -552,7 +576,7 @@ final class VectorLanes implements LaneIntegrator {
                 if (cells[l].model.sigmaVMv() == 0) {
                     for (int j = 0; j < BLOCK; j++) {
                         z[j * LANES + l] = 0;
-                        lnU[j * LANES + l] = Float.POSITIVE_INFINITY;
+                        lnU[j * LANES + l] = QUIET_LN_U;
                     }
                 }
             }
