@@ -326,7 +326,7 @@ final class Cell {
         final double tauS = model.tauNoiseMs();
         final double sigmaX = ColouredNoisePropagator.currentSigmaMv(model.sigmaVMv(), model.tauMs(), tauS);
         final double decayHeld = Math.exp(-heldMs / tauS);
-        final double varHeld = sigmaX * sigmaX * -Math.expm1(-2 * heldMs / tauS);
+        final double varHeld = sigmaX * sigmaX * -Fdlibm.expm1(-2 * heldMs / tauS);
         final double varX = rest.pxx() * rest.pxx() * varHeld + rest.l11() * rest.l11();
         final double cov = rest.pxx() * rest.pux() * varHeld + rest.l11() * rest.l21();
         final double varU = rest.pux() * rest.pux() * varHeld + rest.l21() * rest.l21() + rest.l22() * rest.l22();

@@ -46,8 +46,8 @@ record ColouredNoisePropagator(double pxx, double pux, double puu, double l11, d
         double sigmaX = currentSigmaMv(sigmaVMv, tauMMs, tauSMs);
         double g2 = 2 * sigmaX * sigmaX * b;
         double z = (a - b) * hMs;
-        double pux = a * hMs * Math.exp(-a * hMs) * (Math.expm1(z) / z);
-        double qxx = sigmaX * sigmaX * -Math.expm1(-2 * b * hMs);
+        double pux = a * hMs * Math.exp(-a * hMs) * (Fdlibm.expm1(z) / z);
+        double qxx = sigmaX * sigmaX * -Fdlibm.expm1(-2 * b * hMs);
         double qux = g2 * a / (b - a) * (relaxed(a + b, hMs) - relaxed(2 * b, hMs));
         double quu = g2 * a * a / ((b - a) * (b - a))
                 * (relaxed(2 * a, hMs) - 2 * relaxed(a + b, hMs) + relaxed(2 * b, hMs));
@@ -56,7 +56,7 @@ record ColouredNoisePropagator(double pxx, double pux, double puu, double l11, d
 
     /** (1 - e^{-k h}) / k, without cancellation for small k h. */
     private static double relaxed(double k, double hMs) {
-        return -Math.expm1(-k * hMs) / k;
+        return -Fdlibm.expm1(-k * hMs) / k;
     }
 
     private static ColouredNoisePropagator cholesky(double pxx, double pux, double puu, double qxx, double qux,

@@ -24,7 +24,7 @@ record Propagator(double hMs, double decay, double relax, double noiseSd, double
         final double x = hMs / m.tauMs();
         // one transcendental call (partial steps after every hold compute a propagator):
         // 1 - P = -expm1(-x) to full precision, 1 - P^2 = (1 - P)(1 + P)
-        final double oneMinusP = -Math.expm1(-x);
+        final double oneMinusP = -Fdlibm.expm1(-x); // StrictMath.expm1, without its native call on JDK 17
         final double p = 1 - oneMinusP;
         final double relax = oneMinusP * m.vInfMv();
         final boolean white = m.white();
@@ -51,7 +51,7 @@ record Propagator(double hMs, double decay, double relax, double noiseSd, double
     /** V response at h to a unit current (pA) present at the start and decaying with tau_s: mV per pA. */
     static double currentToVoltage(double hMs, double tauMMs, double tauSMs, double capacitancePf) {
         double y = hMs * (tauSMs - tauMMs) / (tauMMs * tauSMs);
-        double expm1OverY = y == 0 ? 1 : Math.expm1(y) / y;
+        double expm1OverY = y == 0 ? 1 : Fdlibm.expm1(y) / y;
         return hMs / capacitancePf * Math.exp(-hMs / tauMMs) * expm1OverY;
     }
 }
