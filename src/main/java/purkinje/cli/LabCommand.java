@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import purkinje.io.ConfigException;
 import purkinje.io.ConfigLoader;
+import purkinje.io.ShutdownHooks;
 import purkinje.lab.Lab;
 import purkinje.lab.LabConfig;
 import purkinje.lab.LabInputException;
@@ -91,7 +92,7 @@ final class LabCommand implements Callable<Integer> {
             }
             if (!signals) {
                 // signals are taken by the JVM (e.g. -Xrs): stop when it shuts down
-                purkinje.io.ShutdownHooks.add(() -> server.stop(0), "purkinje-lab-stop");
+                ShutdownHooks.add(() -> server.stop(0), "purkinje-lab-stop");
             }
             stop.await();
         } finally {

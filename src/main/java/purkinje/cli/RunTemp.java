@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import purkinje.io.ShutdownHooks;
 
 /**
  * The run's private temporary folder ({@code purkinje-run-*}, made by the launcher and passed as
@@ -52,7 +53,7 @@ final class RunTemp {
                 channel.lock(); // held until the JVM ends; the OS releases it however the JVM dies
                 Files.move(fresh, lock, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 heldLock = channel;
-                purkinje.io.ShutdownHooks.add(() -> {
+                ShutdownHooks.add(() -> {
                     deleteTree(tmp);
                     deleteTree(lock);
                 }, "purkinje-temp-cleanup");

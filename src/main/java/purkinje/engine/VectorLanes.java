@@ -298,7 +298,7 @@ final class VectorLanes implements LaneIntegrator {
         free[o + 5] = p.ou() == null ? 0 : p.ou().pux();
         free[o + 6] = p.ou() == null ? 0 : p.ou().l21();
         free[o + 7] = p.ou() == null ? 0 : p.ou().l22();
-        // no bridge: a scale so steep that y > ln u only where V reached V_th ({@link #NO_BRIDGE})
+        // no bridge: a scale so steep that y > ln u only where V reached V_th (NO_BRIDGE)
         free[o + 8] = c.model.white() ? c.bridgeLnScale : NO_BRIDGE;
     }
 
