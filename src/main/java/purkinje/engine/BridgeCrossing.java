@@ -27,8 +27,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>The numbers come from the cell's own spike-time stream, which is drawn from only here (three
  * 64-bit draws per bridge crossing): the dynamics stream keeps its fixed number of draws per step, so all cells
- * and lanes stay in step. Only {@link StrictMath} and IEEE operations are used, so the time is the
- * same on every JVM.
+ * and lanes stay in step. Only StrictMath's functions (as {@link Fdlibm}'s Java copies of them, which
+ * spare JDK 17 a native call per crossing) and IEEE operations are used, so the time is the same on
+ * every JVM.
  */
 final class BridgeCrossing {
     private BridgeCrossing() {
@@ -48,8 +49,8 @@ final class BridgeCrossing {
         // chi-square(1) variate y = nu^2 of a Box-Muller normal nu
         final double u1 = open(rng.nextLong());
         final double u2 = open(rng.nextLong());
-        final double c = StrictMath.cos(2 * Math.PI * u2);
-        final double y = -2 * StrictMath.log(u1) * c * c;
+        final double c = Fdlibm.cos(2 * Math.PI * u2);
+        final double y = -2 * Fdlibm.log(u1) * c * c;
         // the smaller root of the MSH quadratic, x = mu (1 + r - sqrt(r (r + 2))), r = mu y / (2 lambda),
         // written as mu / (1 + r + sqrt(r (r + 2))) so that it does not cancel for large r
         final double r = mean * y / (2 * shape);

@@ -353,9 +353,9 @@ final class Cell {
         v = mv;
     }
 
-    /** Exponential interval to the next climbing-fibre event (inversion, StrictMath: same on every JVM). */
+    /** Exponential interval to the next climbing-fibre event (inversion, StrictMath's log: same on every JVM). */
     private double complexIntervalMs() {
-        return -complexIntervalMeanMs * StrictMath.log(((climbingEvents.nextLong() >>> 11) + 0.5) * 0x1.0p-53);
+        return -complexIntervalMeanMs * Fdlibm.log(((climbingEvents.nextLong() >>> 11) + 0.5) * 0x1.0p-53);
     }
 
     /**
