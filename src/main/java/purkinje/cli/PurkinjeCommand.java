@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.FAILURE,
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or config (nothing written), 128 + signal when "
-                + "interrupted (130 Ctrl-C, 143 SIGTERM; nothing written).",
+                + "interrupted (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP; nothing written).",
             "Start with: purkinje demo"})
 public final class PurkinjeCommand implements Runnable {
     @CommandLine.Spec
@@ -32,7 +32,8 @@ public final class PurkinjeCommand implements Runnable {
         cl.setExecutionExceptionHandler(PurkinjeCommand::handle);
         cl.setParameterExceptionHandler(PurkinjeCommand::usageError);
         cl.addSubcommand("completion", new picocli.AutoComplete.GenerateCompletion());
-        cl.getSubcommands().get("completion").getCommandSpec().usageMessage().description(
+        // named as it is called: the usage line said picocli's own name, 'generate-completion'
+        cl.getSubcommands().get("completion").getCommandSpec().name("completion").usageMessage().description(
                 "Print a bash/zsh completion script: source <(purkinje completion)");
         everyCommand(cl, sub -> {
             if (sub.getCommandSpec().versionProvider() == null) { // --version answers on every subcommand
@@ -61,6 +62,11 @@ public final class PurkinjeCommand implements Runnable {
         if (ex instanceof CommandLine.UnmatchedArgumentException u && cl.getParent() == null
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
             message = "unknown command '" + u.getUnmatched().get(0) + "'";
+        } else if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                && u.getUnmatched().get(0).startsWith("-")) {
+            // the option alone: picocli also listed the value after it ("Unknown options: '--ouT', 'DIR'")
+            String option = u.getUnmatched().get(0);
+            message = "unknown option '" + (option.contains("=") ? option.substring(0, option.indexOf('=')) : option) + "'";
         }
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             suggestion = "; did you mean '" + String.join("' or '", u.getSuggestions().subList(0,

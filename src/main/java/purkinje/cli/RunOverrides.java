@@ -23,6 +23,9 @@ final class RunOverrides {
     static RunConfig apply(RunConfig rc, Integer cells, String duration, Long seed) {
         try {
             if (cells != null) {
+                if (cells < 1) { // named as the user gave it, not as the config key it overrides
+                    throw new ConfigException("--cells must be at least 1 (cells per condition), was " + cells);
+                }
                 rc = rc.withCells(cells);
             }
             if (duration != null) {
@@ -31,6 +34,10 @@ final class RunOverrides {
                     ms = Quantities.parse(duration, Unit.MILLISECOND, "--duration", "20 s");
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(e.getMessage());
+                }
+                if (!(ms > 0)) { // in the user's own words and unit ("was -5000 ms" for "-5 s")
+                    throw new ConfigException("--duration must be positive, was '" + duration.strip()
+                            + "'; give a simulated time with its unit, e.g. --duration \"20 s\"");
                 }
                 rc = rc.withDurationMs(ms);
             }

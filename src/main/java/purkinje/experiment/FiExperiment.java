@@ -40,6 +40,12 @@ public final class FiExperiment {
                         + purkinje.io.Quantities.formatNumber(fromPa) + " pA) is above to ("
                         + purkinje.io.Quantities.formatNumber(toPa) + " pA); swap them");
             }
+            if (steps == 1 && fromPa != toPa) { // one current cannot span a range: to would be dropped unsaid
+                throw new InvalidParameterException("f-I steps = 1 gives one current, but from ("
+                        + purkinje.io.Quantities.formatNumber(fromPa) + " pA) and to ("
+                        + purkinje.io.Quantities.formatNumber(toPa) + " pA) differ; use steps of at least 2,"
+                        + " or the same current for both");
+            }
             if (steps > 1 && fromPa == toPa) {
                 throw new InvalidParameterException("f-I range is empty (from = to = "
                         + purkinje.io.Quantities.formatNumber(fromPa) + " pA) but steps = "

@@ -195,13 +195,13 @@ public final class FitOutputs {
 
     private static void writeProfiles(FitExperiment.Result r, OutputFolder out) {
         try (CsvWriter w = new CsvWriter(out.resolve("fit-profiles.csv"), List.of("condition", "hypothesis",
-                "parameter", "value", "unit", "log_likelihood_drop", "estimate", "ci95_low", "ci95_high"))) {
+                "parameter", "value", "unit", "delta_log_likelihood", "estimate", "ci95_low", "ci95_high"))) {
             for (FitExperiment.ConditionFit c : r.conditions()) {
                 for (FitExperiment.Ranked h : c.hypotheses()) {
                     for (HypothesisFit.ProfilePoint p : h.fit().profile()) {
                         HypothesisFit.Parameter e = h.fit().parameters().get(0);
                         w.row(c.condition(), h.name(), p.effect().parameter(), p.value(), p.effect().unit(),
-                                p.logLikelihoodDrop(), e.estimate(), e.ciLow(), e.ciHigh());
+                                p.deltaLnLikelihood(), e.estimate(), e.ciLow(), e.ciHigh());
                     }
                 }
             }

@@ -37,7 +37,7 @@ public record HypothesisFit(Hypothesis hypothesis, double[] coordinates, List<Pa
                             boolean highAtBound) {
     }
 
-    /** A point of a profile: parameter value (factor or mV) and ln L(value) - ln L(estimate) (&lt;= 0). */
-    public record ProfilePoint(Effect effect, double value, double logLikelihoodDrop) {
+    /** A point of a profile: parameter value (factor or mV) and delta ln L = ln L(value) - ln L(estimate) (&lt;= 0). */
+    public record ProfilePoint(Effect effect, double value, double deltaLnLikelihood) {
     }
 }

@@ -6,9 +6,11 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.imageio.ImageIO;
@@ -147,8 +149,28 @@ public final class FigureWriter {
         PDFGraphics2D g2 = page.getGraphics2D();
         g2.scale(scale * pt, scale * pt);
         drawWithTextAsText(chart, g2, widthPx / scale, heightPx / scale);
-        Files.write(file, doc.getPDFBytes());
+        Files.write(file, withoutDates(doc.getPDFBytes()));
         return file;
+    }
+
+    /** The Info dictionary's date entries, which JFreePDF fills with the clock (and misformats: "+00'0'"). */
+    private static final String[] PDF_DATE_KEYS = {"/CreationDate (", "/ModDate ("};
+
+    /**
+     * The PDF without its creation and modification dates, so that the same figure gives the same
+     * bytes on every redraw. Each entry is overwritten by spaces, which keeps every byte offset of
+     * the cross-reference table valid; both entries are optional in a PDF (ISO 32000-1, 14.3.3).
+     */
+    static byte[] withoutDates(byte[] pdf) {
+        String text = new String(pdf, StandardCharsets.ISO_8859_1); // one char per byte
+        for (String key : PDF_DATE_KEYS) {
+            int start = text.indexOf(key);
+            int end = start < 0 ? -1 : text.indexOf(')', start);
+            if (end > start) {
+                Arrays.fill(pdf, start, end + 1, (byte) ' ');
+            }
+        }
+        return pdf;
     }
 
     private static void drawWithTextAsText(JFreeChart chart, Graphics2D g2, double width, double height) {

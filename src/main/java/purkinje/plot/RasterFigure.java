@@ -5,14 +5,13 @@ import java.awt.Color;
 import java.util.List;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYDataset;
 
 /**
@@ -123,7 +122,9 @@ public final class RasterFigure {
         FigureStyle.styleXYPlot(plot);
         plot.setRangeGridlinesVisible(false);
 
-        // a faint band and a coloured name per condition block, a line between blocks
+        // a faint band per condition block and a line between blocks; the names go in the legend,
+        // above the data: a label inside the plot covered the ticks of the block's first rows
+        LegendItemCollection names = new LegendItemCollection();
         for (int i = 0; i < list.size(); i++) {
             int n = list.get(i).spikeTimesMs().size();
             if (n == 0) {
@@ -132,28 +133,22 @@ public final class RasterFigure {
             IntervalMarker band = new IntervalMarker(firstRow[i] + 0.5, firstRow[i] + n + 0.5,
                     ConditionPalette.colour(i, 20), new BasicStroke(0f), null, null, 1f);
             plot.addRangeMarker(band, Layer.BACKGROUND);
-            // label in a separate, transparent marker so it is drawn on top of the spikes
-            IntervalMarker name = new IntervalMarker(firstRow[i] + 0.5, firstRow[i] + n + 0.5,
-                    new Color(0, 0, 0, 0), new BasicStroke(0f), null, null, 1f);
-            name.setLabel(list.get(i).condition() + " (" + FigureStyle.plural(n, "cell", "cells") + ")");
-            name.setLabelFont(FigureStyle.ANNOTATION_FONT);
+            LegendItem name = new LegendItem(list.get(i).condition() + " (" + FigureStyle.plural(n, "cell", "cells") + ")",
+                    ConditionPalette.colour(i));
             name.setLabelPaint(ConditionPalette.colour(i));
-            name.setLabelBackgroundColor(Color.WHITE);
-            name.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            name.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-            name.setLabelOffset(new RectangleInsets(4, 4, 4, 6));
-            plot.addRangeMarker(name, Layer.FOREGROUND);
+            names.add(name);
             if (i > 0 && firstRow[i] > 0) {
                 ValueMarker sep = new ValueMarker(firstRow[i] + 0.5, FigureStyle.AXIS, new BasicStroke(1.2f));
                 plot.addRangeMarker(sep, Layer.FOREGROUND);
             }
         }
+        plot.setFixedLegendItems(names);
         if (complexSpikesMs != null) {
             addComplexSpikes(plot, list, firstRow, complexSpikesMs);
         }
         return FigureStyle.chart(TITLE, complexSpikesMs == null ? null
                 : "Ticks: simple spikes; black triangles above a row: that cell's complex spikes (climbing-fibre input)",
-                plot, false);
+                plot, names.getItemCount() > 0);
     }
 
     private static void addComplexSpikes(XYPlot plot, List<ConditionTrains> list, int[] firstRow,

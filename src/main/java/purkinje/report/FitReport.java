@@ -219,6 +219,9 @@ public final class FitReport {
                 pts.stream().mapToDouble(v -> v[1]).toArray());
     }
 
+    /** fit-profiles.csv's column: ln L(value) - ln L(estimate), at most 0. */
+    private static final String DELTA_LOG_LIKELIHOOD = "delta_log_likelihood";
+
     private static Figure profiles(JsonNode c, String condition, ResultFiles.Table t, String suffix) {
         List<FitProfileFigure.Profile> panels = new ArrayList<>();
         for (JsonNode h : c.path("hypotheses")) {
@@ -229,9 +232,11 @@ public final class FitReport {
             List<double[]> pts = new ArrayList<>();
             double[] est = null;
             String unit = "";
+            // fits written before 0.4.8 called the column log_likelihood_drop (the same values, <= 0)
+            String delta = t.hasColumn(DELTA_LOG_LIKELIHOOD) ? DELTA_LOG_LIKELIHOOD : "log_likelihood_drop";
             for (int i = 0; i < t.size(); i++) {
                 if (t.text(i, "condition").equals(condition) && t.text(i, "hypothesis").equals(name)) {
-                    pts.add(new double[] {t.number(i, "value"), t.number(i, "log_likelihood_drop")});
+                    pts.add(new double[] {t.number(i, "value"), t.number(i, delta)});
                     est = new double[] {t.number(i, "estimate"), t.number(i, "ci95_low"), t.number(i, "ci95_high")};
                     unit = t.text(i, "unit");
                 }

@@ -97,6 +97,38 @@ class CommandLineTest {
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), said);
         assertTrue(said.contains("complete") && said.contains("purkinje"), said);
+        // its help names it as the user calls it (it said 'purkinje generate-completion')
+        assertTrue(run("completion", "--help").out().startsWith("Usage: purkinje completion "),
+                run("completion", "--help").out());
+    }
+
+    /**
+     * Errors in an override name the option and the value as the user typed them (they said
+     * "cells_per_condition" for --cells, "-5000 ms" for "-5 s", and listed an unknown option's value
+     * as a second unknown option).
+     */
+    @Test
+    void overrideErrorsNameTheOptionAndTheValueAsTyped() {
+        Path out = dir.resolve("never");
+        Run typo = run("compare", "--ouT", out.toString());
+        assertEquals(List.of("purkinje: unknown option '--ouT'; did you mean '--out'? (see 'purkinje compare --help')"),
+                typo.errLines());
+        Run negative = run("compare", "--duration", "-5 s", "--out", out.toString());
+        assertEquals(List.of("purkinje: --duration must be positive, was '-5 s'; give a simulated time with its unit,"
+                + " e.g. --duration \"20 s\""), negative.errLines());
+        Run none = run("compare", "--cells", "0", "--out", out.toString());
+        assertEquals(List.of("purkinje: --cells must be at least 1 (cells per condition), was 0"), none.errLines());
+        for (Run r : List.of(typo, negative, none)) {
+            assertEquals(2, r.exit(), r.err());
+        }
+        assertFalse(Files.exists(out));
+    }
+
+    /** The exit codes in the top-level help are the README's, SIGHUP included. */
+    @Test
+    void topLevelHelpListsEveryInterruptExitCode() {
+        String help = run("--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("130 Ctrl-C, 143 SIGTERM, 129 SIGHUP"), help);
     }
 
     /** Every top-level file a compare run writes, and every figure it draws, is named in compare --help. */

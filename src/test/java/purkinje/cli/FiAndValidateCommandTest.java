@@ -110,6 +110,20 @@ class FiAndValidateCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** One step ran the --from current alone and dropped --to without a word (exit 0). */
+    @Test
+    void oneStepWithARangeIsRefusedAndOneStepAtOneCurrentRuns() throws IOException {
+        CommandLineTest.Run r = CommandLineTest.run("fi", "--steps", "1", "--from", "-10 pA", "--to", "30 pA",
+                "--out", dir.resolve("one").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(List.of("purkinje: f-I steps = 1 gives one current, but from (-10 pA) and to (30 pA) differ;"
+                + " use steps of at least 2, or the same current for both"), r.errLines());
+        assertFalse(Files.exists(dir.resolve("one")));
+        assertEquals(0, PurkinjeCommand.execute("fi", "--steps", "1", "--from", "10 pA", "--to", "10 pA", "--cells", "1",
+                "--duration", "0.2 s", "--no-figures", "--quiet", "--out", dir.resolve("single").toString()));
+        assertEquals(3, Files.readAllLines(dir.resolve("single/fi.csv")).size()); // header, one row per condition
+    }
+
     /** A negative count was reported as -1 whatever it was, without naming the option or the config line. */
     @Test
     void badStepsNameTheirSourceAndValue() throws IOException {

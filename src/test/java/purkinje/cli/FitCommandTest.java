@@ -89,6 +89,27 @@ class FitCommandTest {
             assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(two.resolve(f)), f);
         }
         assertEquals(0, CommandLineTest.run("plot", one.toString()).exit(), "the fit result redraws");
+        // the profile table says what its values are: ln L(value) - ln L(estimate), never above 0
+        // (the column was 'log_likelihood_drop', a name for a positive number, over negative values)
+        List<String> profiles = Files.readAllLines(one.resolve("fit-profiles.csv"));
+        assertEquals("condition,hypothesis,parameter,value,unit,delta_log_likelihood,estimate,ci95_low,ci95_high",
+                profiles.get(0));
+        for (String row : profiles.subList(1, profiles.size())) {
+            assertTrue(Double.parseDouble(row.split(",")[5]) <= 0, row);
+        }
+        // a fit folder of an earlier version, with the old column name, still redraws
+        Path old = one.resolveSibling("one-old");
+        Files.createDirectories(old);
+        try (var files = Files.list(one)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, old.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(old.resolve("fit-profiles.csv"), Files.readString(one.resolve("fit-profiles.csv"))
+                .replace("delta_log_likelihood", "log_likelihood_drop"));
+        assertEquals(0, CommandLineTest.run("plot", old.toString()).exit(), "an older fit result redraws");
+        assertArrayEquals(Files.readAllBytes(one.resolve("figures/fit-profiles.png")),
+                Files.readAllBytes(old.resolve("figures/fit-profiles.png")));
     }
 
     /**

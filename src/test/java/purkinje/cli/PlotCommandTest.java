@@ -76,6 +76,38 @@ class PlotCommandTest {
     }
 
     @Test
+    void pdfFiguresAreTheSameBytesOnEveryRedrawAndTheirOffsetsHold() throws IOException {
+        Path first = tablesOnly(compare, "pdf-a");
+        Path second = tablesOnly(compare, "pdf-b");
+        assertEquals(0, PurkinjeCommand.execute("plot", first.toString(), "--format", "pdf", "--quiet"));
+        sleepPastASecond(); // a clock-stamped date would now differ
+        assertEquals(0, PurkinjeCommand.execute("plot", second.toString(), "--format", "pdf", "--quiet"));
+        for (String fig : COMPARE_FIGURES) {
+            byte[] pdf = Files.readAllBytes(first.resolve("figures/" + fig + ".pdf"));
+            assertArrayEquals(pdf, Files.readAllBytes(second.resolve("figures/" + fig + ".pdf")), fig);
+            String text = new String(pdf, StandardCharsets.ISO_8859_1);
+            assertFalse(text.contains("/CreationDate") || text.contains("/ModDate"), fig);
+            // every object the cross-reference table points at starts at its offset: the file still parses
+            int xref = Integer.parseInt(text.substring(text.lastIndexOf("startxref") + 9).strip().split("\\s+")[0]);
+            String[] table = text.substring(xref).split("\r?\n");
+            assertEquals("xref", table[0].strip(), fig);
+            int objects = Integer.parseInt(table[1].strip().split(" ")[1]);
+            for (int n = 1; n < objects; n++) {
+                int offset = Integer.parseInt(table[2 + n].substring(0, 10));
+                assertTrue(text.startsWith(n + " 0 obj", offset), fig + ": object " + n + " at " + offset);
+            }
+        }
+    }
+
+    private static void sleepPastASecond() {
+        try {
+            Thread.sleep(1100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void slidesAndDpiChangeTheImageSize() throws IOException {
         Path copy = tablesOnly(compare, "slides");
         assertEquals(0, PurkinjeCommand.execute("plot", copy.toString(), "--style", "slides", "--quiet"));

@@ -140,6 +140,20 @@ class FiguresTest {
         assertHasConditionColours(img, 2);
         assertTrue(meanY(img, ConditionPalette.colour(0)) < meanY(img, ConditionPalette.colour(1)));
         assertEquals(2.0, chart.getXYPlot().getDomainAxis().getUpperBound(), 1e-9, "axis in seconds");
+        // the condition names are in the legend, above the data, in their colours; none sits on the
+        // ticks (a label in the plot's corner hid the first rows' last spikes behind its white box)
+        org.jfree.chart.LegendItemCollection names = chart.getXYPlot().getFixedLegendItems();
+        assertEquals(2, names.getItemCount());
+        assertEquals("Wild type (20 cells)", names.get(0).getLabel());
+        assertEquals("Reduced MEIS1 (20 cells)", names.get(1).getLabel());
+        assertEquals(ConditionPalette.colour(1), names.get(1).getFillPaint());
+        assertTrue(chart.getLegend() != null && chart.getLegend().isVisible());
+        for (org.jfree.chart.ui.Layer layer : org.jfree.chart.ui.Layer.values()) {
+            java.util.Collection<?> markers = chart.getXYPlot().getRangeMarkers(layer);
+            for (Object m : markers == null ? List.of() : markers) {
+                assertEquals(null, ((org.jfree.chart.plot.Marker) m).getLabel(), "a label drawn over the ticks");
+            }
+        }
     }
 
     @Test
