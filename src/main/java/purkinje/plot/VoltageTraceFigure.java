@@ -40,6 +40,9 @@ public final class VoltageTraceFigure {
     /** Upper bound on the number of points drawn per trace. */
     public static final int MAX_POINTS_PER_TRACE = 4000;
 
+    /** Space above the highest point of the traces for the panel's name, as a fraction of their V span. */
+    static final double HEAD_ROOM = 0.16;
+
     private static final String NOTE = "Dashed line: spike threshold. After each spike V is reset; "
             + "spikes are drawn as vertical strokes";
 
@@ -112,9 +115,10 @@ public final class VoltageTraceFigure {
                 th.setLabel("threshold " + FigureStyle.fmt(tr.vThresholdMv()) + " mV");
                 th.setLabelFont(FigureStyle.SMALL_FONT);
                 th.setLabelPaint(FigureStyle.THRESHOLD);
-                th.setLabelBackgroundColor(Color.WHITE);
-                th.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-                th.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                // above the line, without a box: below it a white box hid the traces just under threshold
+                th.setLabelBackgroundColor(new Color(0, 0, 0, 0));
+                th.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                th.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
                 th.setLabelOffset(new RectangleInsets(3, 3, 3, 3));
                 sub.addRangeMarker(th, Layer.FOREGROUND);
                 // the threshold is always in view: a silent cell's panel shows how far below it V stays
@@ -125,7 +129,7 @@ public final class VoltageTraceFigure {
 
             TextTitle name = new TextTitle(tr.condition(), FigureStyle.ANNOTATION_FONT);
             name.setPaint(ConditionPalette.colour(i));
-            name.setBackgroundPaint(new Color(255, 255, 255, 220));
+            name.setBackgroundPaint(new Color(0, 0, 0, 0)); // in the head room above the strokes (below)
             name.setPadding(new RectangleInsets(2, 4, 2, 4));
             XYTitleAnnotation label = new XYTitleAnnotation(0.005, 0.99, name, RectangleAnchor.TOP_LEFT);
             sub.addAnnotation(label);
@@ -136,8 +140,10 @@ public final class VoltageTraceFigure {
         // axis label (in the middle) instead of labels that run into each other
         if (lowMv < highMv) {
             double margin = 0.04 * (highMv - lowMv);
+            // head room for the condition's name, so that it covers no spike stroke
+            double headRoom = HEAD_ROOM * (highMv - lowMv);
             for (XYPlot sub : panels) {
-                sub.getRangeAxis().setRange(lowMv - margin, highMv + margin);
+                sub.getRangeAxis().setRange(lowMv - margin, highMv + headRoom);
             }
         }
         if (panels.size() > 3) {

@@ -187,6 +187,28 @@ class FiguresTest {
                 "Reduced MEIS1");
         assertHasConditionColours(img, 2);
         assertEquals(0.3, chart.getXYPlot().getDomainAxis().getUpperBound(), 1e-9);
+        // no label hides a trace: the threshold's is above its line without a box (below it, a white
+        // box covered V just under threshold), and each panel's name sits in head room above the strokes
+        for (XYPlot panel : ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.getXYPlot()).getSubplots()) {
+            org.jfree.chart.plot.Marker th = (org.jfree.chart.plot.Marker) panel.getRangeMarkers(
+                    org.jfree.chart.ui.Layer.FOREGROUND).iterator().next();
+            assertTrue(th.getLabel().startsWith("threshold"));
+            assertEquals(0, ((java.awt.Color) th.getLabelBackgroundColor()).getAlpha());
+            assertEquals(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT, th.getLabelTextAnchor(), "text above the line");
+            double top = Double.NEGATIVE_INFINITY;
+            double bottom = Double.POSITIVE_INFINITY;
+            for (int s = 0; s < panel.getDataset().getSeriesCount(); s++) {
+                for (int k = 0; k < panel.getDataset().getItemCount(s); k++) {
+                    double y = panel.getDataset().getYValue(s, k);
+                    if (Double.isFinite(y)) {
+                        top = Math.max(top, y);
+                        bottom = Math.min(bottom, y);
+                    }
+                }
+            }
+            assertTrue(panel.getRangeAxis().getUpperBound() >= top + 0.15 * (top - bottom),
+                    "head room above the strokes: " + panel.getRangeAxis().getRange() + " for data up to " + top);
+        }
     }
 
     /**
