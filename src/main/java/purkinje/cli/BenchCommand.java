@@ -130,10 +130,11 @@ final class BenchCommand implements Callable<Integer> {
             long steps = settings.steps();
             long cellSteps = ensemble.size() * steps;
             if (!quiet) {
+                // progress on stderr; the engine goes with the numbers on stdout (printSummary)
                 System.err.printf(Locale.ROOT, "bench: %d cells x %d steps (%s s at dt %s ms) = %.3g cell-steps, "
-                        + "%d thread(s), %d run(s) after a warm-up%nengine: %s%n", ensemble.size(), steps,
+                        + "%d thread(s), %d run(s) after a warm-up%n", ensemble.size(), steps,
                         Quantities.formatNumber(rc.durationMs() / 1000), Quantities.formatNumber(rc.dtMs()),
-                        (double) cellSteps, nThreads, repeat, EnsembleSimulator.engineDescription());
+                        (double) cellSteps, nThreads, repeat);
             }
             EnsembleSimulator.preferVectorEngine(); // the JIT warm-up belongs in the warm-up run
             SimulationSettings warmUp = new SimulationSettings(settings.dtMs(), Math.max(1, steps / 10), nThreads,
@@ -289,6 +290,7 @@ final class BenchCommand implements Callable<Integer> {
                 median(rates), Arrays.stream(rates).min().orElseThrow(), Arrays.stream(rates).max().orElseThrow(),
                 rates.length, threads);
         System.out.printf(Locale.ROOT, "wall          %.2f s median per run%n", median(walls));
+        System.out.println("engine        " + EnsembleSimulator.engineDescription());
         System.out.printf(Locale.ROOT, "%-20s %8s %10s %10s %8s%n", "condition", "cells", "rate (Hz)", "theory", "diff");
         for (ConditionRate c : conditions) {
             if (c.theoryHz() == null) {

@@ -53,6 +53,18 @@ class BenchCommandTest {
         assertTrue(OutputFolderMarker.isResult(out));
     }
 
+    /** The numbers and the engine that made them are on stdout together (the engine was on stderr only). */
+    @Test
+    void stdoutNamesTheEngineNextToTheNumbers() {
+        CommandLineTest.Run r = CommandLineTest.run("bench", "--cells", "2", "--duration", "10 ms", "--repeat", "1",
+                "--out", dir.resolve("b").toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("cell-steps/s  "), r.out());
+        assertEquals("engine        " + purkinje.engine.EnsembleSimulator.engineDescription(), lines.get(2), r.out());
+        assertFalse(r.err().contains("engine"), r.err());
+    }
+
     @Test
     void replacesItsOwnEarlierResultButNotAForeignFolder() throws IOException {
         Path out = dir.resolve("bench");
