@@ -59,14 +59,14 @@ public final class PurkinjeCommand implements Runnable {
         PrintWriter err = cl.getErr();
         String message = ex.getMessage().strip().replace('\n', ' ');
         String suggestion = "";
-        if (ex instanceof CommandLine.UnmatchedArgumentException u && cl.getParent() == null
-                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
-            message = "unknown command '" + u.getUnmatched().get(0) + "'";
-        } else if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
-                && u.getUnmatched().get(0).startsWith("-")) {
-            // the option alone: picocli also listed the value after it ("Unknown options: '--ouT', 'DIR'")
-            String option = u.getUnmatched().get(0);
-            message = "unknown option '" + (option.contains("=") ? option.substring(0, option.indexOf('=')) : option) + "'";
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            if (first.startsWith("-")) {
+                // the option alone: picocli also listed the value after it ("Unknown options: '--ouT', 'DIR'")
+                message = "unknown option '" + first.split("=", 2)[0] + "'";
+            } else if (cl.getParent() == null) {
+                message = "unknown command '" + first + "'";
+            }
         }
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             suggestion = "; did you mean '" + String.join("' or '", u.getSuggestions().subList(0,

@@ -41,7 +41,7 @@ public final class VoltageTraceFigure {
     public static final int MAX_POINTS_PER_TRACE = 4000;
 
     /** Space above the highest point of the traces for the panel's name, as a fraction of their V span. */
-    static final double HEAD_ROOM = 0.16;
+    private static final double HEAD_ROOM = 0.16;
 
     private static final String NOTE = "Dashed line: spike threshold. After each spike V is reset; "
             + "spikes are drawn as vertical strokes";
@@ -129,7 +129,7 @@ public final class VoltageTraceFigure {
 
             TextTitle name = new TextTitle(tr.condition(), FigureStyle.ANNOTATION_FONT);
             name.setPaint(ConditionPalette.colour(i));
-            name.setBackgroundPaint(new Color(0, 0, 0, 0)); // in the head room above the strokes (below)
+            // no background: the name sits in the head room above the strokes (below)
             name.setPadding(new RectangleInsets(2, 4, 2, 4));
             XYTitleAnnotation label = new XYTitleAnnotation(0.005, 0.99, name, RectangleAnchor.TOP_LEFT);
             sub.addAnnotation(label);
